@@ -1,0 +1,145 @@
+"""The `publisher` command: options in, one library call, messages out."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from datetime import date
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .build import build as build_outputs
+from .build import find_leaflets, read_all
+from .checks import check_leaflet
+from .config import load_config
+from .errors import Problem, PublisherError, UsageError, display_path
+
+
+class PublisherGroup(click.Group):
+    """Turns PublisherError into one line per problem and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PublisherError as err:
+            if ctx.meta.get("debug"):
+                traceback.print_exc()
+            for problem in err.problems:
+                click.echo(str(problem), err=True)
+            ctx.exit(err.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as err:  # a bug of ours: say so plainly, keep the trace for --debug
+            if ctx.meta.get("debug"):
+                raise
+            click.echo(f"error: internal error: {err!r} (run with --debug for details)", err=True)
+            ctx.exit(1)
+
+
+def report(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def split_list(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple | None:
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+@click.group(cls=PublisherGroup)
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    help="Project folder with publisher.toml, content/ and locales/.",
+)
+@click.version_option(package_name="publisher")
+@click.pass_context
+def main(ctx: click.Context, debug: bool, root: Path) -> None:
+    """Publish patient-information leaflets as large print, Word, easy read and audio."""
+    ctx.meta["debug"] = debug
+    ctx.obj = load_config(root)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_obj
+def check(config, paths: tuple[Path, ...], strict: bool) -> None:
+    """Check leaflets against the content format and content rules."""
+    leaflets = read_all(find_leaflets(paths, config), config)
+    warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
+    report(warnings)
+    click.echo(f"checked {len(leaflets)} leaflet(s): {len(warnings)} warning(s)", err=True)
+    if strict and warnings:
+        raise click.exceptions.Exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "formats", callback=split_list, help="Comma-separated: pdf,docx,html,audio.")
+@click.option("--lang", "languages", callback=split_list, help="Language tag(s), or 'all'.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True)
+@click.option("--draft", is_flag=True, help="Also publish translations not yet reviewed, marked as drafts.")
+@click.option("--font-size", type=float, help="Body text size in points for print (16 to 24).")
+@click.pass_obj
+def build(
+    config,
+    paths: tuple[Path, ...],
+    formats: tuple[str, ...] | None,
+    languages: tuple[str, ...] | None,
+    out_dir: Path | None,
+    jobs: int,
+    draft: bool,
+    font_size: float | None,
+) -> None:
+    """Build leaflets into out/<slug>/<lang>/ in every format asked for."""
+    config = config.with_options(out_dir=out_dir, font_size=font_size)
+    with progress_bar() as advance:
+        result = build_outputs(paths, config, formats, languages, draft, jobs, progress=advance)
+    report(result.warnings)
+    for path in result.written:
+        click.echo(f"wrote {display_path(path)}")
+    if result.up_to_date:
+        click.echo(f"{len(result.up_to_date)} file(s) already up to date")
+    if result.errors:
+        report(result.errors)
+        raise click.exceptions.Exit(1)
+
+
+class progress_bar:
+    """A progress bar on a terminal; silent in pipes and CI."""
+
+    def __enter__(self) -> Callable[[int, int], None]:
+        self.bar: Any = None
+        return self.advance
+
+    def advance(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty() or os.environ.get("CI"):
+            return
+        if self.bar is None:  # the total is known only once the build is planned
+            self.bar = click.progressbar(length=total, label="building", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def run() -> None:
+    main(prog_name="publisher")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()
+
+
+__all__ = ["main", "UsageError"]

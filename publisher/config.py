@@ -1,0 +1,123 @@
+"""publisher.toml -> Config. A missing file means the defaults below."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Problem, UsageError
+
+ALL_FORMATS = ("pdf", "docx", "html", "audio")
+MIN_FONT_SIZE, MAX_FONT_SIZE = 16, 24
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Which speech engine reads a language, and with which of its voices."""
+
+    engine: str = "espeak"
+    voice: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    root: Path = Path(".")
+    organisation: str = "Example Health Charity"
+    source_language: str = "en-GB"
+    languages: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ALL_FORMATS
+    font_size: float = 18
+    page_size: str = "A4"
+    speech_engine: str = "espeak"
+    voices: dict[str, Voice] = field(default_factory=dict)
+    content_dir: Path = Path("content")
+    locales_dir: Path = Path("locales")
+    out_dir: Path = Path("out")
+    cache_dir: Path = Path(".cache/publisher")
+
+    def voice_for(self, language: str) -> Voice:
+        """The configured voice of a language, else of its base language, else the default."""
+        for tag in (language, language.split("-")[0]):
+            if tag in self.voices:
+                return self.voices[tag]
+        return Voice(self.speech_engine)
+
+    def with_options(self, **options: Any) -> Config:
+        """A copy with command-line options (those not None) taking precedence."""
+        given = {k: v for k, v in options.items() if v is not None}
+        if "font_size" in given:
+            check_font_size(given["font_size"])
+        return dataclasses.replace(self, **given)
+
+
+# Sections and keys of publisher.toml, mapped to Config fields.
+TABLE = {
+    "publisher": {
+        "organisation": "organisation",
+        "source_language": "source_language",
+        "languages": "languages",
+        "formats": "formats",
+    },
+    "print": {"font_size": "font_size", "page_size": "page_size"},
+    "speech": {"engine": "speech_engine", "voices": "voices"},
+    "paths": {
+        "content": "content_dir",
+        "locales": "locales_dir",
+        "out": "out_dir",
+        "cache": "cache_dir",
+    },
+}
+
+
+def check_font_size(size: float) -> None:
+    if not MIN_FONT_SIZE <= size <= MAX_FONT_SIZE:
+        raise UsageError(
+            f"font size {size:g}pt is outside {MIN_FONT_SIZE} to {MAX_FONT_SIZE}pt "
+            "(large print is at least 16pt)"
+        )
+
+
+def load_config(root: Path = Path(".")) -> Config:
+    """Read root/publisher.toml, refusing unknown sections and keys."""
+    path = root / "publisher.toml"
+    if not path.is_file():
+        return Config(root=root)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ContentError([Problem(path, None, f"not valid TOML: {err}")]) from None
+    values: dict[str, Any] = {"root": root}
+    for section, table in data.items():
+        if section not in TABLE or not isinstance(table, dict):
+            raise ContentError([Problem(path, None, f"unknown section [{section}]")])
+        for key, value in table.items():
+            if key not in TABLE[section]:
+                raise ContentError([Problem(path, None, f"unknown key '{key}' in [{section}]")])
+            values[TABLE[section][key]] = value
+    return _typed(values, path)
+
+
+def _typed(values: dict[str, Any], path: Path) -> Config:
+    try:
+        for name in ("languages", "formats"):
+            if name in values:
+                values[name] = tuple(str(v) for v in values[name])
+        for name in ("content_dir", "locales_dir", "out_dir", "cache_dir"):
+            if name in values:
+                values[name] = values["root"] / values[name]
+        if "voices" in values:
+            values["voices"] = {lang: Voice(**spec) for lang, spec in values["voices"].items()}
+        unknown = set(values.get("formats", ())) - set(ALL_FORMATS)
+        if unknown:
+            raise ValueError(f"unknown format {', '.join(sorted(unknown))}")
+        check_font_size(float(values.get("font_size", 18)))
+    except (TypeError, ValueError, UsageError) as err:
+        raise ContentError([Problem(path, None, str(err))]) from None
+    values.setdefault("content_dir", values["root"] / "content")
+    values.setdefault("locales_dir", values["root"] / "locales")
+    values.setdefault("out_dir", values["root"] / "out")
+    values.setdefault("cache_dir", values["root"] / ".cache/publisher")
+    return Config(**values)
