@@ -26,7 +26,9 @@ def check_leaflet(leaflet: Leaflet, today: date) -> list[Problem]:
 def review_warnings(leaflet: Leaflet, today: date) -> list[Problem]:
     due = leaflet.next_review
     if due < today:
-        message = f"review overdue: 'next_review' was {due.isoformat()}; check the content and update it"
+        message = (
+            f"review overdue: 'next_review' was {due.isoformat()}; check the content and update it"
+        )
     elif due - today <= DUE_SOON:
         message = f"review due soon: 'next_review' is {due.isoformat()}"
     else:

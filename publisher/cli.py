@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -83,11 +83,15 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "formats", callback=split_list, help="Comma-separated: pdf,docx,html,audio.")
+@click.option(
+    "--format", "formats", callback=split_list, help="Comma-separated: pdf,docx,html,audio."
+)
 @click.option("--lang", "languages", callback=split_list, help="Language tag(s), or 'all'.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True)
-@click.option("--draft", is_flag=True, help="Also publish translations not yet reviewed, marked as drafts.")
+@click.option(
+    "--draft", is_flag=True, help="Also publish translations not yet reviewed, marked as drafts."
+)
 @click.option("--font-size", type=float, help="Body text size in points for print (16 to 24).")
 @click.pass_obj
 def build(

@@ -90,7 +90,8 @@ class _Checker:
     def pairs(self, node: yaml.Node, key: str) -> tuple[tuple[str, str], ...]:
         """A mapping of text to text, such as the glossary or pronunciations."""
         return tuple(
-            (self.text(k, key), self.text(v, f"{key}: {k.value}")) for k, v in self.mapping(node, key)
+            (self.text(k, key), self.text(v, f"{key}: {k.value}"))
+            for k, v in self.mapping(node, key)
         )
 
     def helpline(self, node: yaml.Node) -> Helpline | None:

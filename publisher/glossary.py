@@ -7,9 +7,20 @@ import re
 from collections.abc import Callable
 
 from .model import (
-    Block, EasyPoint, Emphasis, Inline, Leaflet, ListBlock, ListItem, Note, Paragraph,
-    Section, Strong, Term, Text,
-)  # fmt: skip
+    Block,
+    EasyPoint,
+    Emphasis,
+    Inline,
+    Leaflet,
+    ListBlock,
+    ListItem,
+    Note,
+    Paragraph,
+    Section,
+    Strong,
+    Term,
+    Text,
+)
 
 
 def term_pattern(terms: list[str]) -> re.Pattern[str] | None:

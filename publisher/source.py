@@ -20,9 +20,22 @@ from .errors import ContentError, Problem
 from .frontmatter import parse_front_matter
 from .glossary import mark_terms
 from .model import (
-    Block, EasyPoint, Emphasis, Image, Inline, Leaflet, Link, ListBlock, ListItem,
-    Note, Paragraph, Section, Strong, Text, plain_text,
-)  # fmt: skip
+    Block,
+    EasyPoint,
+    Emphasis,
+    Image,
+    Inline,
+    Leaflet,
+    Link,
+    ListBlock,
+    ListItem,
+    Note,
+    Paragraph,
+    Section,
+    Strong,
+    Text,
+    plain_text,
+)
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 BOXES = {"note", "easy"}
@@ -50,13 +63,17 @@ def read_leaflet(path: Path, default_language: str = "en-GB") -> Leaflet:
     text = _decode(path)
     tokens = MARKDOWN.parse(text)
     if not tokens or tokens[0].type != "front_matter":
-        raise ContentError([Problem(path, 1, "a leaflet starts with front matter between '---' lines")])
+        raise ContentError(
+            [Problem(path, 1, "a leaflet starts with front matter between '---' lines")]
+        )
     front_token = tokens[0]
     meta, problems = parse_front_matter(front_token.content, path, 2, default_language)
     body = _BodyReader(path, problems)
     body.read(SyntaxTreeNode(tokens[1:]))
     if meta is not None and body.title is not None and body.title[1] != meta.title:
-        problems.append(Problem(path, body.title[0], "the '# ' title must equal the front matter title"))
+        problems.append(
+            Problem(path, body.title[0], "the '# ' title must equal the front matter title")
+        )
     if problems or meta is None:
         raise ContentError(sorted(problems, key=lambda p: p.line or 0))
     leaflet = Leaflet(
@@ -87,7 +104,9 @@ def _decode(path: Path) -> str:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise ContentError([Problem(path, line, "the file is not UTF-8 text; save it as UTF-8")]) from None
+        raise ContentError(
+            [Problem(path, line, "the file is not UTF-8 text; save it as UTF-8")]
+        ) from None
 
 
 @dataclass
@@ -150,7 +169,9 @@ class _BodyReader:
             self.current = _Draft(inlines, 3, line)
             self.sections[-1].subsections.append(self.current)
         else:
-            self.fail(line, f"headings deeper than '###' are not allowed (this one is level {level})")
+            self.fail(
+                line, f"headings deeper than '###' are not allowed (this one is level {level})"
+            )
 
     def easy(self, node: SyntaxTreeNode) -> None:
         if self.current.easy is not None:
@@ -265,7 +286,11 @@ class _BodyReader:
         url = str(node.attrs.get("href", ""))
         scheme = urlsplit(url).scheme.lower()
         if scheme not in LINK_SCHEMES:
-            shown = f"'{scheme}:' links" if scheme else "links without http://, https://, mailto: or tel:"
+            shown = (
+                f"'{scheme}:' links"
+                if scheme
+                else "links without http://, https://, mailto: or tel:"
+            )
             self.fail(line, f"{shown} are not allowed: {url}")
         return Link(_tidy(children, strip=False), url)
 
