@@ -52,6 +52,9 @@ def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     md.use(front_matter_plugin).use(attrs_plugin)
     md.use(container_plugin, name="box", validate=lambda *_: True)
+    # markdown-it leaves javascript: and similar links as plain text; let them through
+    # as links so that the scheme check below refuses them with a clear message.
+    md.validateLink = lambda _url: True
     return md
 
 
@@ -93,6 +96,19 @@ def read_leaflet(path: Path, default_language: str = "en-GB") -> Leaflet:
         sections=tuple(draft.freeze() for draft in body.sections),
     )
     return mark_terms(leaflet)
+
+
+def parse_inline(text: str, path: Path, line: int) -> tuple[Inline, ...]:
+    """Inline Markdown (e.g. a translated paragraph) -> inline runs, by the leaflet's own rules.
+
+    Raises ContentError, naming `path` and `line`, for anything a paragraph may not hold.
+    """
+    problems: list[Problem] = []
+    root = SyntaxTreeNode(MARKDOWN.parseInline(text))
+    inlines = _BodyReader(path, problems).inlines(root.children[0], line, allow_images=False)
+    if problems:
+        raise ContentError(problems)
+    return inlines
 
 
 def _decode(path: Path) -> str:
