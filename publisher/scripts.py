@@ -9,7 +9,9 @@ from babel import Locale, UnknownLocaleError
 # Scripts written right to left (ISO 15924 codes, lower case).
 RTL_SCRIPTS = {"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr", "mend"}
 # Languages written right to left in their usual script, for tags Babel does not know.
-RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"}
+RTL_LANGUAGES = {
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi",
+}  # fmt: skip
 
 
 @cache
