@@ -84,7 +84,7 @@ def load_config(root: Path = Path(".")) -> Config:
     """Read root/publisher.toml, refusing unknown sections and keys."""
     path = root / "publisher.toml"
     if not path.is_file():
-        return Config(root=root)
+        return _typed({"root": root}, path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
