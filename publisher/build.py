@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .catalogue import write_catalogue
 from .checks import is_overdue
 from .config import Config
 from .errors import BuildError, ContentError, Problem, PublisherError, UsageError
@@ -34,6 +35,7 @@ class Job:
     context: WriteContext
     target: Path
     digest: str
+    source_language: str  # the language the leaflet was written in
 
 
 @dataclass
@@ -115,6 +117,7 @@ def build(
             report.errors.append(problem)
     # 5. Record what was built from what.
     write_text_atomic(manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    write_catalogue(manifest, config.out_dir, config.organisation, today)
     return report
 
 
@@ -161,7 +164,7 @@ def plan(
             for fmt in formats:
                 digest = job_digest(version, fmt, context, code)
                 target = folder / fmt.output_name(leaflet.slug)
-                jobs.append(Job(version, fmt, context, target, digest))
+                jobs.append(Job(version, fmt, context, target, digest, leaflet.language))
     return jobs
 
 
@@ -282,6 +285,7 @@ def manifest_entry(job: Job) -> dict:
         "slug": leaflet.slug,
         "title": leaflet.title,
         "language": leaflet.language,
+        "source_language": job.source_language,
         "format": job.format.name,
         "draft": job.context.draft,
         "reviewed": leaflet.reviewed.isoformat(),

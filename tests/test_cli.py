@@ -172,3 +172,13 @@ def test_python_dash_m_runs_the_command() -> None:
         [sys.executable, "-m", "publisher", "--help"], capture_output=True, text=True, check=True
     )
     assert "build" in done.stdout and "check" in done.stdout
+
+
+def test_catalogue_lists_every_leaflet_language_and_file(tmp_path: Path, text_format) -> None:
+    overdue_copy(tmp_path)
+    result = invoke("--root", str(tmp_path), "build", "--jobs", "1", "--format", "txt")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "index.html").read_text()
+    assert '<h2 id="having-a-scan">Having a scan</h2>' in page
+    assert 'href="secondary-breast-cancer/en-GB/secondary-breast-cancer.txt"' in page
+    assert "Review overdue" in page and page.count("Review overdue") == 1
