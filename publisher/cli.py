@@ -17,6 +17,13 @@ from .build import find_leaflets, read_all
 from .checks import check_leaflet
 from .config import load_config
 from .errors import Problem, PublisherError, UsageError, display_path
+from .i18n.catalogs import known_languages
+from .i18n.check import translation_for, translation_problems
+from .i18n.extract import extract as extract_templates
+from .i18n.review import sign_off
+from .i18n.status import render as render_status
+from .i18n.status import status_rows
+from .i18n.update import update as update_catalogs
 
 
 class PublisherGroup(click.Group):
@@ -77,7 +84,11 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
     report(warnings)
     click.echo(f"checked {len(leaflets)} leaflet(s): {len(warnings)} warning(s)", err=True)
-    if strict and warnings:
+    translation = translation_problems(leaflets, config)
+    report(translation)
+    if any(p.severity == "error" for p in translation):
+        raise click.exceptions.Exit(1)
+    if strict and (warnings or translation):
         raise click.exceptions.Exit(1)
 
 
@@ -136,6 +147,70 @@ class progress_bar:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)
+
+
+@main.group()
+def i18n() -> None:
+    """Translations: PO files per language, checked and signed off by a second person."""
+
+
+@i18n.command("extract")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_obj
+def i18n_extract(config, paths: tuple[Path, ...]) -> None:
+    """Write locales/templates/<slug>.pot for each leaflet, and publisher.pot for the tool's words."""
+    leaflets = read_all(find_leaflets(paths, config), config)
+    for template in extract_templates(leaflets, config):
+        click.echo(f"{'wrote' if template.written else 'unchanged'} {display_path(template.path)}")
+
+
+@i18n.command("update")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--lang",
+    "languages",
+    callback=split_list,
+    help="Language tag(s); default: publisher.toml's languages.",
+)
+@click.pass_obj
+def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | None) -> None:
+    """Create or merge locales/LANG/<slug>.po: edited source text becomes fuzzy."""
+    leaflets = read_all(find_leaflets(paths, config), config)
+    for result in update_catalogs(leaflets, config, languages or config.languages):
+        done = "created" if result.created else "updated" if result.written else "unchanged"
+        click.echo(f"{done} {display_path(result.path)}")
+
+
+@i18n.command("status")
+@click.option(
+    "--lang", "languages", callback=split_list, help="Language tag(s); default: all found."
+)
+@click.pass_obj
+def i18n_status(config, languages: tuple[str, ...] | None) -> None:
+    """Show language x leaflet: translated, fuzzy, untranslated, checks and review state."""
+    leaflets = read_all(find_leaflets((), config), config)
+    languages = languages or known_languages(config)
+    if not languages:
+        raise UsageError(
+            "no languages yet: list them in publisher.toml or run `publisher i18n update --lang LANG`"
+        )
+    click.echo(render_status(status_rows(leaflets, config, languages)))
+
+
+@i18n.command("review")
+@click.argument("slug")
+@click.option("--lang", "language", required=True, help="The language reviewed, e.g. cy.")
+@click.option("--reviewer", required=True, help="Your name: not the translator's.")
+@click.pass_obj
+def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
+    """Sign off locales/LANG/SLUG.po ('publisher' for the tool's words) as reviewed."""
+    state = translation_for(config, slug, language)
+    report([p for p in state.problems if p.severity == "warning"])
+    record = sign_off(config, state, reviewer, date.today())
+    click.echo(
+        f"signed off {slug} in {language}: {len(state.units)} strings, "
+        f"reviewed by {record.reviewer} on {record.date.isoformat()}"
+    )
 
 
 def run() -> None:

@@ -1,0 +1,91 @@
+"""A Leaflet in another language: the reviewed translation applied to every unit.
+
+A translation that is not complete, correct and signed off is refused, unless
+the build asks for a draft; a draft falls back to English wherever a string is
+missing, fuzzy or wrong, and every writer marks it as an unreviewed draft.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from ..config import Config
+from ..dates import language_name
+from ..errors import BuildError, ContentError, Problem
+from ..glossary import mark_terms
+from ..model import Inline, Leaflet
+from ..words import Words
+from .markup import from_markdown, to_markdown, without_terms
+from .state import REVIEWED, Translation, leaflet_translation, tool_translation
+from .toolwords import DOMAIN
+from .units import walk
+
+
+def localise(leaflet: Leaflet, language: str, config: Config, draft: bool) -> tuple[Leaflet, Words]:
+    """The leaflet and the tool's words in `language`; BuildError if it may not be published."""
+    text = leaflet_translation(config, leaflet, language)
+    words = tool_translation(config, language)
+    if not draft:
+        refusals = [
+            refusal(leaflet.slug, leaflet.source, state)
+            for state in (text, words)
+            if not state.publishable
+        ]
+        if refusals:
+            raise BuildError(refusals)
+    translated = walk(leaflet, _Translator(text))
+    translated = dataclasses.replace(translated, language=language)
+    table = {m: s for m, s in words.strings.items() if m not in words.faulty}
+    return mark_terms(translated), Words(language, table)
+
+
+class _Translator:
+    """Swaps each unit for its translation (or keeps the English, in a draft)."""
+
+    def __init__(self, state: Translation) -> None:
+        self.state = state
+
+    def _usable(self, msgid: str) -> str | None:
+        if msgid in self.state.faulty:
+            return None
+        return self.state.strings.get(msgid)
+
+    def text(self, text: str, what: str, line: int | None) -> str:
+        return self._usable(text) or text
+
+    def inlines(self, inlines: tuple[Inline, ...], what: str, line: int) -> tuple[Inline, ...]:
+        found = self._usable(to_markdown(inlines))
+        if found is None:
+            return without_terms(inlines)  # terms are marked again in the target glossary
+        try:
+            return from_markdown(found, self.state.po, line)
+        except ContentError:  # only reachable in a draft: qa.check counts it as an error
+            return without_terms(inlines)
+
+
+def refusal(subject: str, source: Path | None, state: Translation) -> Problem:
+    """Why `state` may not be published, and the command that moves it forward."""
+    name = language_name(state.language)
+    what = state.po.as_posix() + (" (the tool's own words)" if state.domain == DOMAIN else "")
+    review = f"publisher i18n review --lang {state.language} {state.domain} --reviewer NAME"
+    update = f"publisher i18n update --lang {state.language}"
+    if not state.exists:
+        reason = f"there is no {name} translation yet: run `{update}`, translate it, then a second person runs `{review}`"
+    elif not state.complete:
+        reason = (
+            f"{what} is not complete ({state.fuzzy} fuzzy, {state.untranslated} untranslated): "
+            f"run `{update}`, finish it, then a second person runs `{review}`"
+        )
+    elif state.errors:
+        reason = (
+            f"{what} fails {len(state.errors)} check(s) (see `publisher check`): "
+            f"fix them, then a second person runs `{review}`"
+        )
+    else:
+        when = ""
+        if state.record is not None and state.review_state != REVIEWED:
+            when = f" (reviewed by {state.record.reviewer} on {state.record.date}, changed since)"
+        reason = f"{what} is not signed off{when}: a second person runs `{review}`"
+    message = f"{subject} is not published in {name}: {reason}; or build with --draft"
+    return Problem(source, None, message)

@@ -1,0 +1,154 @@
+"""Where the locale files live, and reading and writing them with Babel.
+
+locales/templates/<domain>.pot, locales/<lang>/<domain>.po and, beside each PO,
+<domain>.review.json. A domain is a leaflet's slug, or 'publisher' for the
+tool's own words. Files are written only when their content changed (dates in
+the header aside), atomically, in a form `msgfmt --check` accepts.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from ..config import Config
+from ..dates import babel_locale, language_name
+from ..errors import ContentError, Problem
+from ..files import write_text_atomic
+from .units import Unit
+
+TEMPLATES = "templates"
+HEADER_DATES = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
+ORGANISATION_PLACEHOLDER = "ORGANIZATION"
+
+
+def template_path(config: Config, domain: str) -> Path:
+    return config.locales_dir / TEMPLATES / f"{domain}.pot"
+
+
+def po_path(config: Config, language: str, domain: str) -> Path:
+    return config.locales_dir / language / f"{domain}.po"
+
+
+def review_path(config: Config, language: str, domain: str) -> Path:
+    return config.locales_dir / language / f"{domain}.review.json"
+
+
+def known_languages(config: Config) -> tuple[str, ...]:
+    """The configured languages, then any other language folder found in locales/."""
+    found = []
+    if config.locales_dir.is_dir():
+        found = sorted(
+            p.name for p in config.locales_dir.iterdir() if p.is_dir() and p.name != TEMPLATES
+        )
+    return tuple(dict.fromkeys([*config.languages, *found]))
+
+
+def template(
+    domain: str, title: str, version: str, units: Iterable[tuple[Unit, Path]], root: Path
+) -> Catalog:
+    """A POT catalog: one entry per distinct msgid, with every place it is used."""
+    now = datetime.now(UTC)
+    catalog = Catalog(domain=domain, creation_date=now, revision_date=now, fuzzy=False)
+    catalog.header_comment = (
+        f"# Text to translate: {title}.\n# Made by `publisher i18n extract`; do not edit.\n#"
+    )
+    _plain_header(catalog, domain, version, language_team="")
+    for unit, source in units:
+        flags = ["python-brace-format"] if domain == "publisher" and "{" in unit.msgid else []
+        location = (_relative(source, root), unit.line)
+        catalog.add(unit.msgid, locations=[location], auto_comments=[unit.what], flags=flags)
+    _tidy_comments(catalog)
+    return catalog
+
+
+def new_translation(template_catalog: Catalog, language: str, title: str) -> Catalog:
+    """An empty PO for one language, started from a template."""
+    catalog = Catalog(
+        locale=babel_locale(language),
+        domain=template_catalog.domain,
+        creation_date=template_catalog.creation_date,
+        revision_date=datetime.now(UTC),
+        fuzzy=False,
+    )
+    catalog.header_comment = (
+        f"# {language_name(language)} translation of {title}.\n"
+        "# Put your name in Last-Translator. A second person signs it off with\n"
+        "# `publisher i18n review`; only then is it published.\n#"
+    )
+    _plain_header(
+        catalog, template_catalog.project, template_catalog.version, language_name(language)
+    )
+    catalog.update(template_catalog)
+    return catalog
+
+
+def _plain_header(catalog: Catalog, project: str, version: str, language_team: str) -> None:
+    """Header values without Babel's placeholders, which `msgfmt --check` warns about."""
+    catalog.project, catalog.version = project, version
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = ""
+    catalog.language_team = language_team
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _tidy_comments(catalog: Catalog) -> None:
+    """A text used several times keeps each distinct comment once."""
+    for message in catalog:
+        if message.id:
+            message.auto_comments = list(dict.fromkeys(message.auto_comments))
+
+
+def read_catalog(path: Path, language: str | None = None) -> Catalog:
+    """Read a PO or POT file; a broken one is a ContentError naming the file and line."""
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=language and babel_locale(language), abort_invalid=True)
+    except OSError as err:
+        raise ContentError([Problem(path, None, f"cannot read: {err.strerror}")]) from None
+    except PoFileError as err:
+        line = getattr(err, "lno", None)
+        raise ContentError([Problem(path, line, f"not a valid PO file: {err}")]) from None
+
+
+def write_catalog(path: Path, catalog: Catalog) -> bool:
+    """Write the catalog if its content changed; True when the file was (re)written."""
+    for message in catalog:
+        if not message.fuzzy:  # what changed is only worth showing while still to check
+            message.previous_id = ()
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=79, include_previous=True)
+    text = buffer.getvalue().decode("utf-8")
+    if path.is_file() and _same(path.read_text(encoding="utf-8"), text):
+        return False
+    write_text_atomic(path, text)
+    return True
+
+
+def _same(old: str, new: str) -> bool:
+    return HEADER_DATES.sub("", old) == HEADER_DATES.sub("", new)
+
+
+def translation_of(catalog: Catalog, msgid: str) -> Message | None:
+    message = catalog.get(msgid)
+    return message if isinstance(message, Message) else None
+
+
+def translator_name(catalog: Catalog) -> str:
+    """The name in Last-Translator ('Name <email>' -> 'Name'); '' when unset."""
+    value = (catalog.last_translator or "").strip()
+    if value.startswith("FULL NAME"):
+        return ""
+    return value.split("<", 1)[0].strip()

@@ -1,0 +1,53 @@
+"""Translation problems for `publisher check`: errors once a language is signed off."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from ..config import Config
+from ..errors import Problem, UsageError
+from ..model import Leaflet
+from ..source import read_leaflet
+from .apply import refusal
+from .catalogs import known_languages
+from .state import Translation, leaflet_translation, tool_translation
+from .toolwords import DOMAIN
+
+
+def translation_problems(leaflets: list[Leaflet], config: Config) -> list[Problem]:
+    """Check every translation found; a configured language that will not be published warns."""
+    problems: list[Problem] = []
+    for language in known_languages(config):
+        configured = language in config.languages
+        for leaflet in leaflets:
+            state = leaflet_translation(config, leaflet, language)
+            problems += _problems(state, leaflet.slug, leaflet.source, configured)
+        state = tool_translation(config, language)
+        problems += _problems(state, "no leaflet", None, configured)
+    return problems
+
+
+def _problems(
+    state: Translation, subject: str, source: Path | None, configured: bool
+) -> list[Problem]:
+    # Until someone signs a language off, its problems are work in progress, not errors.
+    signed_off = state.record is not None
+    found = [
+        p if signed_off else dataclasses.replace(p, severity="warning") for p in state.problems
+    ]
+    if configured and state.exists and not state.publishable:
+        found.append(dataclasses.replace(refusal(subject, source, state), severity="warning"))
+    return found
+
+
+def translation_for(config: Config, slug: str, language: str) -> Translation:
+    """The translation of the leaflet content/<slug>.md, or of the tool's words ('publisher')."""
+    if slug == DOMAIN:
+        return tool_translation(config, language)
+    path = config.content_dir / f"{slug}.md"
+    if not path.is_file():
+        raise UsageError(
+            f"no leaflet {Path(path).as_posix()} (give the leaflet's file name without .md)"
+        )
+    return leaflet_translation(config, read_leaflet(path, config.source_language), language)
