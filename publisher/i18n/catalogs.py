@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ..config import Config
 from ..dates import babel_locale, language_name
@@ -114,13 +114,39 @@ def _tidy_comments(catalog: Catalog) -> None:
 def read_catalog(path: Path, language: str | None = None) -> Catalog:
     """Read a PO or POT file; a broken one is a ContentError naming the file and line."""
     try:
-        with path.open("rb") as handle:
-            return read_po(handle, locale=language and babel_locale(language), abort_invalid=True)
+        lines = path.read_bytes().splitlines(keepends=True)
     except OSError as err:
         raise ContentError([Problem(path, None, f"cannot read: {err.strerror}")]) from None
+    # Babel reads neither '#|' (previous msgid) nor msgmerge's '#~|' (an obsolete entry's):
+    # the first comes back from its user comments below, the second is of no use to us.
+    lines = [line for line in lines if not line.startswith(b"#~|")]
+    try:
+        catalog = read_po(lines, locale=language and babel_locale(language), abort_invalid=True)
     except PoFileError as err:
         line = getattr(err, "lno", None)
         raise ContentError([Problem(path, line, f"not a valid PO file: {err}")]) from None
+    for message in catalog:
+        _restore_previous(message)
+    return catalog
+
+
+def _restore_previous(message: Message) -> None:
+    """Turn the '#| msgid ...' lines Babel kept as translator comments back into previous_id."""
+    previous = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+    if not previous:
+        return
+    message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+    parts: list[str] = []
+    keyword = ""
+    for line in previous:
+        if line.startswith('"'):
+            parts += [line] if keyword == "msgid" else []
+            continue
+        keyword, _, rest = line.partition(" ")
+        parts += [rest.strip()] if keyword == "msgid" else []
+    text = "".join(unescape(part) for part in parts if part.startswith('"'))
+    if text:
+        message.previous_id = [text]
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from ..config import Config
 from ..errors import UsageError
 from ..model import Leaflet
@@ -37,11 +39,20 @@ def update(leaflets: list[Leaflet], config: Config, languages: tuple[str, ...]) 
         for language in languages:
             path = po_path(config, language, template.domain)
             if path.is_file():
-                catalog = read_catalog(path, language)
-                catalog.update(template.catalog)
+                catalog = merged(read_catalog(path, language), template.catalog)
                 created = False
             else:
                 catalog = new_translation(template.catalog, language, title)
                 created = True
             results.append(Updated(path, created, write_catalog(path, catalog)))
     return results
+
+
+def merged(catalog: Catalog, template: Catalog) -> Catalog:
+    """Babel's update, keeping the previous msgid of entries that are still fuzzy."""
+    previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
+    catalog.update(template)
+    for message in catalog:
+        if message.fuzzy and not message.previous_id and message.id in previous:
+            message.previous_id = previous[message.id]
+    return catalog
