@@ -1,0 +1,135 @@
+"""Pictures in large print: PNG as images, SVG as vector drawings (svglib), sized to the text.
+
+ReportLab cannot tag a figure with /Alt, so the alt text goes under the picture as
+invisible text (render mode 3): screen readers and text extraction read it, the
+page shows only the picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.platypus import Flowable
+from svglib.svglib import svg2rlg
+
+from ..errors import BuildError, Problem
+from ..fonts import Printed
+from ..model import Image
+from .pdf_styles import Fonts
+
+PX = 0.75  # points per CSS pixel: a picture's natural size, for decorative ones
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    """The most room a picture may take."""
+
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class Alt:
+    """Invisible text laid over a picture for assistive technology."""
+
+    text: str
+    font: str
+    size: float
+
+
+class Picture(Flowable):
+    """A PNG or an SVG drawing at a given size, with its alt text as invisible text."""
+
+    def __init__(self, art: ImageReader | Drawing, width: float, height: float, alt: Alt | None):
+        super().__init__()
+        self.art, self.width, self.height, self.alt = art, width, height, alt
+        self.hAlign = "LEFT"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if isinstance(self.art, Drawing):
+            canvas.saveState()
+            canvas.scale(self.width / self.art.width, self.height / self.art.height)
+            renderPDF.draw(self.art, canvas, 0, 0)
+            canvas.restoreState()
+        else:
+            canvas.drawImage(self.art, 0, 0, self.width, self.height, mask="auto")
+        if self.alt is not None:
+            self.draw_alt(self.alt)
+
+    def draw_alt(self, alt: Alt) -> None:
+        lines = simpleSplit(alt.text, alt.font, alt.size, self.width)
+        # Keep every line inside the picture: invisible lines may overlap, never leave the page.
+        leading = min(alt.size * 1.2, max(self.height - alt.size, 0) / max(len(lines) - 1, 1))
+        text = self.canv.beginText(0, self.height - alt.size)
+        text.setTextRenderMode(3)
+        text.setFont(alt.font, alt.size, leading)
+        for line in lines:
+            text.textLine(line)
+        self.canv.drawText(text)
+
+
+def load_art(
+    image: Image, fonts: Fonts, source: Path
+) -> tuple[ImageReader | Drawing, list[Printed]]:
+    """The picture, and the words drawn inside it (SVG text), for the glyph check."""
+    if image.path.suffix.lower() == ".svg":
+        drawing = load_svg(image, source)
+        return drawing, list(use_fonts(drawing, fonts, image.line))
+    try:
+        return ImageReader(str(image.path)), []
+    except Exception as err:  # Pillow and ReportLab raise many kinds for a broken file
+        raise picture_error(image, source, f"cannot be read as a picture ({err})") from None
+
+
+def load_svg(image: Image, source: Path) -> Drawing:
+    try:
+        drawing = svg2rlg(image.path, external_reference_root=str(image.path.parent))
+    except Exception as err:  # lxml and svglib raise many kinds for a broken file
+        raise picture_error(image, source, f"is not a valid SVG ({err})") from None
+    if drawing is None or not drawing.width or not drawing.height:
+        raise picture_error(image, source, "is not an SVG picture that can be drawn")
+    return drawing
+
+
+def use_fonts(drawing: Drawing, fonts: Fonts, line: int) -> Iterator[Printed]:
+    """Draw the words inside an SVG with the embedded typeface, not an unembedded PDF font."""
+    drawing.initialFontName = fonts.regular  # else each drawing starts in Helvetica
+    for string in strings(drawing):
+        string.fontName = fonts.bold if "bold" in string.fontName.lower() else fonts.regular
+        yield Printed(string.text, line)
+
+
+def strings(node: object) -> Iterator[String]:
+    for child in getattr(node, "contents", ()):
+        if isinstance(child, String):
+            yield child
+        else:
+            yield from strings(child)
+
+
+def natural_size(art: ImageReader | Drawing) -> tuple[float, float]:
+    if isinstance(art, Drawing):
+        return float(art.width), float(art.height)
+    width, height = art.getSize()
+    return width * PX, height * PX
+
+
+def fit(art: ImageReader | Drawing, room: Room, decorative: bool) -> tuple[float, float]:
+    """As wide as the text (decorative pictures: their own size at most), never too tall."""
+    width, height = natural_size(art)
+    scale = min(room.width, width) / width if decorative else room.width / width
+    scale = min(scale, room.height / height)
+    return width * scale, height * scale
+
+
+def picture_error(image: Image, source: Path, message: str) -> BuildError:
+    return BuildError([Problem(source, image.line, f"picture '{image.path.name}' {message}")])
