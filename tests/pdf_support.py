@@ -1,0 +1,127 @@
+"""Building large-print PDFs for tests, and reading them back as a reader's tools would."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+
+from publisher.config import Config
+from publisher.formats import WriteContext
+from publisher.formats.pdf import write
+from publisher.model import Leaflet
+from publisher.source import read_leaflet
+from publisher.words import Words
+
+from .conftest import ROOT, require_tool
+
+# The project's own cache folder: the fonts cut from the variable Noto Sans are made once.
+FONT_CACHE = ROOT / ".cache" / "publisher"
+TODAY = date(2026, 6, 1)
+ORGANISATION = "Example Cancer Care & Co <UK>"
+
+
+def context(
+    font_size: float = 18,
+    today: date = TODAY,
+    draft: bool = False,
+    words: Words | None = None,
+) -> WriteContext:
+    config = Config(organisation=ORGANISATION, font_size=font_size, cache_dir=FONT_CACHE)
+    return WriteContext(config, today, words or Words(), draft)
+
+
+def use_font_cache(root: Path) -> None:
+    """Point a scratch project's cache at FONT_CACHE, keeping the rest of its publisher.toml."""
+    config = root / "publisher.toml"
+    text = config.read_text(encoding="utf-8") if config.is_file() else ""
+    setting = f'cache = "{FONT_CACHE.as_posix()}"'
+    if re.search(r"^cache\s*=", text, flags=re.M):
+        text = re.sub(r"^cache\s*=.*$", setting, text, flags=re.M)
+    elif "[paths]" in text:
+        text = text.replace("[paths]", f"[paths]\n{setting}")
+    else:
+        text += f"\n[paths]\n{setting}\n"
+    config.write_text(text, encoding="utf-8")
+
+
+def build_pdf(source: Path, target: Path, **options: object) -> tuple[Leaflet, Path]:
+    """Read a leaflet and write its large-print PDF; options go to `context`."""
+    leaflet = read_leaflet(source)
+    write(leaflet, target, context(**options))  # type: ignore[arg-type]
+    return leaflet, target
+
+
+def pdftotext(path: Path, *options: str) -> str:
+    tool = require_tool("pdftotext")
+    done = subprocess.run([tool, *options, str(path), "-"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def words_only(text: str) -> str:
+    """Text with every run of white space made one space, to compare across line breaks."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line of a page, as pdfplumber finds it."""
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # the largest character size on the line
+    bold: bool  # every letter bold
+
+
+def lines(path: Path) -> list[Line]:
+    """Every line of every page, top to bottom (the invisible alt text included)."""
+    found = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            for line in page.extract_text_lines(return_chars=True, strip=True):
+                letters = [c for c in line["chars"] if c["text"].strip()]
+                found.append(
+                    Line(
+                        page=number,
+                        text=line["text"],
+                        x0=min(c["x0"] for c in letters),
+                        x1=max(c["x1"] for c in letters),
+                        top=min(c["top"] for c in letters),
+                        bottom=max(c["bottom"] for c in letters),
+                        size=round(max(c["size"] for c in letters), 1),
+                        bold=all("Bold" in c["fontname"] for c in letters),
+                    )
+                )
+    return found
+
+
+def all_chars(path: Path) -> Iterator[tuple[int, dict]]:
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            for char in page.chars:
+                yield number, char
+
+
+def outline(path: Path) -> list[tuple[str, int]]:
+    """The bookmarks as (title, depth), in order."""
+    entries: list[tuple[str, int]] = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            entries.append((str(item.title), depth))
+            walk(item.children, depth + 1)
+
+    with pikepdf.open(path) as pdf, pdf.open_outline() as tree:
+        walk(tree.root, 0)
+    return entries
