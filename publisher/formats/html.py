@@ -17,13 +17,12 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import __version__
 from ..checks import is_overdue
+from ..dates import format_date
 from ..errors import BuildError, Problem
 from ..model import (
     Block,
@@ -162,16 +161,11 @@ def overdue_notice(leaflet: Leaflet, today: date, say: Say) -> Markup | None:
     return say(OVERDUE, date=date_markup(leaflet.next_review, say.language_of(OVERDUE)))
 
 
-def date_text(day: date, language: str) -> str:
-    """A date written out for readers ('2 March 2026'), ISO when the language is unknown."""
-    try:
-        return format_date(day, format="long", locale=Locale.parse(language, sep="-"))
-    except (UnknownLocaleError, ValueError):
-        return day.isoformat()
-
-
 def date_markup(day: date, language: str) -> Markup:
-    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), date_text(day, language))
+    """A date written out for readers ('2 March 2026'), machine-readable too."""
+    return Markup('<time datetime="{}">{}</time>').format(
+        day.isoformat(), format_date(day, language)
+    )
 
 
 def phone_href(phone: str) -> str:

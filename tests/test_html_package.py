@@ -1,0 +1,85 @@
+"""A wheel carries the HTML templates, and the installed writer finds them.
+
+templates/ lives at the repository root, outside the package; this builds a
+real wheel (offline, with the setuptools already installed), installs it into
+a scratch prefix and writes a page with the installed copy.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+from .conftest import ROOT, write_leaflet
+
+PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE", "publisher", "templates")
+TEMPLATES = ("easy-read.html", "easy-read.css")
+
+WRITE_PAGE = """
+import sys
+from datetime import date
+from pathlib import Path
+from publisher.config import Config
+from publisher.formats import WriteContext
+from publisher.formats import html
+from publisher.resources import templates_dir
+from publisher.source import read_leaflet
+
+leaflet = read_leaflet(Path(sys.argv[1]))
+html.write(leaflet, Path(sys.argv[2]), WriteContext(Config(), date(2026, 6, 1)))
+print(html.__file__)
+print(templates_dir(html.PAGE))
+"""
+
+
+def pip(*args: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
+    # 1. A clean copy of the project (no build/ or egg-info left in the working tree).
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in PROJECT_FILES:
+        path = ROOT / name
+        if path.is_dir():
+            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif path.is_file():
+            shutil.copy(path, source / name)
+    # 2. Build the wheel offline and look inside.
+    dist = tmp_path / "dist"
+    pip("wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist), str(source))
+    (wheel,) = dist.glob("publisher-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for template in TEMPLATES:
+        assert any(n.endswith(f".data/data/share/publisher/templates/{template}") for n in names)
+    # 3. Install it into a scratch prefix and write a page with the installed code.
+    prefix = tmp_path / "prefix"
+    pip("install", "--no-deps", "--no-index", "--prefix", str(prefix), str(wheel))
+    site = sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)})
+    leaflet = write_leaflet(tmp_path / "content", "Hello.\n")
+    page = tmp_path / "page.html"
+    env = {**os.environ, "PYTHONPATH": site}
+    done = subprocess.run(
+        [sys.executable, "-c", WRITE_PAGE, str(leaflet), str(page)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    module, templates = done.stdout.split()
+    assert Path(module).is_relative_to(site)  # the installed copy, not this checkout
+    assert Path(templates) == (prefix / "share" / "publisher" / "templates").resolve()
+    written = page.read_text(encoding="utf-8")
+    assert "<h1>Test leaflet</h1>" in written
+    assert "--picture:" in written  # the installed CSS is inside the page
