@@ -125,3 +125,13 @@ def outline(path: Path) -> list[tuple[str, int]]:
     with pikepdf.open(path) as pdf, pdf.open_outline() as tree:
         walk(tree.root, 0)
     return entries
+
+
+def boxes(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
+    """The bordered boxes (or the part of one on this page): (x0, top, x1, bottom)."""
+    sides = [
+        line for line in page.lines if line["linewidth"] >= 3 and abs(line["x0"] - line["x1"]) < 0.5
+    ]
+    lefts = sorted((s for s in sides if s["x0"] < page.width / 2), key=lambda s: s["top"])
+    rights = [s["x0"] for s in sides if s["x0"] >= page.width / 2]
+    return [(s["x0"], s["top"], max(rights), s["bottom"]) for s in lefts]

@@ -18,7 +18,15 @@ from publisher.errors import BuildError
 from publisher.words import Words
 
 from .conftest import CONTENT, write_leaflet
-from .pdf_support import build_pdf, lines, outline, pdftotext, use_font_cache, words_only
+from .pdf_support import (
+    boxes,
+    build_pdf,
+    lines,
+    outline,
+    pdftotext,
+    use_font_cache,
+    words_only,
+)
 
 MARKUP = """\
 ---
@@ -92,13 +100,16 @@ def test_markup_in_the_text_does_not_change_the_style(markup_pdf: Path) -> None:
             assert "Bold" not in word["fontname"]
 
 
-def test_markup_in_headings_reaches_the_outline_and_metadata(markup_pdf: Path) -> None:
+def test_markup_reaches_the_outline_metadata_and_link_targets_unchanged(markup_pdf: Path) -> None:
     entries = outline(markup_pdf)
     assert entries[0] == ("""Fish & chips <for> "everyone" 'here'""", 0)
     assert ("""Ŵyn & ŷd <ok> "quoted\"""", 1) in entries
     with pikepdf.open(markup_pdf) as pdf:
         assert str(pdf.docinfo.Title) == """Fish & chips <for> "everyone" 'here'"""
         assert str(pdf.Root.Lang) == "cy"
+        targets = {str(annot.A.URI) for page in pdf.pages for annot in page.get("/Annots", [])}
+    assert "https://example.org/a?b=1&c=2" in targets
+    assert "mailto:help&more@example.org" in targets
 
 
 def test_every_character_of_the_source_is_in_the_pdf(markup_pdf: Path) -> None:
@@ -167,6 +178,42 @@ def test_font_size_below_16_is_refused_with_exit_2(monkeypatch: pytest.MonkeyPat
     result = CliRunner().invoke(main, ["build", "--format", "pdf", "--font-size", "15"])
     assert result.exit_code == 2
     assert "font size 15pt is outside 16 to 24pt" in result.output
+
+
+@pytest.mark.parametrize("size", [18, 24])
+def test_boxes_never_leave_an_empty_piece_of_border_on_a_page(size: int, tmp_path: Path) -> None:
+    long_note = "\n".join(f"Line {n} of a very long note that goes on and on." for n in range(40))
+    body = "## Part\n\n" + "A paragraph before the note.\n\n" * 12 + f"::: note\n{long_note}\n:::\n"
+    front = "helpline:\n  label: Help\n  phone: 0800 123 4567\n  hours: Always\n"
+    sources = [CONTENT / "secondary-breast-cancer.md", write_leaflet(tmp_path, body, front)]
+    for number, source in enumerate(sources):
+        _, pdf = build_pdf(source, tmp_path / f"{number}.pdf", font_size=size)
+        with pdfplumber.open(pdf) as document:
+            found = [(page, box) for page in document.pages for box in boxes(page)]
+            assert found
+            for page, (x0, top, x1, bottom) in found:
+                inside = [c for c in page.chars if x0 < c["x0"] < x1 and top < c["top"] < bottom]
+                assert len(inside) > 20, f"a box on page {page.page_number} holds no text"
+        text = re.sub(r"Page \d+ of \d+ ", "", words_only(pdftotext(pdf)))
+        if number == 1:  # the long note splits across pages, and loses nothing
+            assert all(f"Line {n} of a very long note" in text for n in range(40))
+
+
+def test_headings_stay_with_the_text_that_follows(tmp_path: Path) -> None:
+    sections = [
+        f"## Heading {n}\n\n"
+        + "".join(f"Paragraph {n}.{k} is short.\n\n" for k in range(n % 5 + 1))
+        for n in range(30)
+    ]
+    sections.insert(7, "## Before a subsection\n\n### Subsection\n\nText under it.\n\n")
+    _, pdf = build_pdf(write_leaflet(tmp_path, "".join(sections)), tmp_path / "h.pdf")
+    found = [line for line in lines(pdf) if not line.text.startswith("Page ")]
+    last_lines = [
+        line for line, after in zip(found, found[1:], strict=False) if after.page != line.page
+    ]
+    assert len(last_lines) >= 5
+    for line in last_lines:
+        assert not line.text.startswith(("Heading", "Before a", "Subsection")), line
 
 
 # --- pictures --------------------------------------------------------------------------------

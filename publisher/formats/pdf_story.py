@@ -99,11 +99,17 @@ class Story:
         heading.outline_entry = (clean(m.plain_text(inlines)), level - 1)  # type: ignore[attr-defined]
         return heading
 
-    def box(self, content: list[Flowable]) -> Table:
-        """A note: a strong black border on white, never a pale background alone."""
+    def box(self, content: list[Flowable]) -> Flowable:
+        """A strong black border on white, never a pale background alone; on one page if it fits.
+
+        A box longer than a page splits inside its border, at least two lines on each side.
+        """
         body_size = self.styles.print.body_size
         padding = body_size * 0.75
-        table = Table([[content]], colWidths=[self.styles.text_width], hAlign="LEFT", splitInRow=1)
+        least = 2 * padding + 2 * self.styles.print.line_height
+        table = Table(
+            [[content]], colWidths=[self.styles.text_width], hAlign="LEFT", splitInRow=least
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -119,7 +125,7 @@ class Story:
         )
         table.spaceBefore = self.styles.print.paragraph_space / 2
         table.spaceAfter = self.styles.print.paragraph_space
-        return table
+        return KeepTogether([table])
 
     # --- title page and end matter -------------------------------------------
 
@@ -215,8 +221,7 @@ class Story:
             case m.ListBlock():
                 return [self.list_block(block, depth=1 if in_list else 0)]
             case m.Note():
-                # on one page when it fits; a note longer than a page splits inside its border
-                return [KeepTogether([self.box(self.blocks(block.blocks))])]
+                return [self.box(self.blocks(block.blocks))]
         line = getattr(block, "line", None)
         raise BuildError([Problem(self.leaflet.source, line, f"cannot print {block!r} in a PDF")])
 
