@@ -1,0 +1,235 @@
+"""The speech script: what the recording says, checked against the leaflet it comes from."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from publisher.config import Config
+from publisher.errors import BuildError
+from publisher.formats import WriteContext
+from publisher.model import Image, Leaflet, ListBlock, Note, Paragraph, plain_text
+from publisher.pronounce import Pronouncer
+from publisher.source import read_leaflet
+from publisher.speech import (
+    PAUSE_ITEM,
+    PAUSE_PARAGRAPH,
+    Script,
+    speech_script,
+)
+from publisher.words import Words
+
+from .conftest import CONTENT, write_leaflet
+
+TODAY = date(2026, 6, 1)
+CONFIG = Config(organisation="Example Cancer Care")
+SAMPLES = sorted(CONTENT.glob("*.md"))
+
+
+def script_of(leaflet: Leaflet, **context: object) -> Script:
+    return speech_script(leaflet, WriteContext(CONFIG, TODAY, **context))
+
+
+@pytest.fixture(scope="module")
+def cancer() -> tuple[Leaflet, Script]:
+    leaflet = read_leaflet(CONTENT / "secondary-breast-cancer.md")
+    return leaflet, script_of(leaflet)
+
+
+def texts(script: Script) -> list[str]:
+    return [u.text for u in script.utterances()]
+
+
+def test_opening_says_title_organisation_contents_and_length(cancer) -> None:
+    leaflet, script = cancer
+    opening = texts(script)[:20]
+    assert opening[0] == "Secondary breast cancer"
+    assert opening[1] == "From Example Cancer Care."
+    assert opening[2] == leaflet.summary
+    assert re.fullmatch(r"This recording is about \d+ minutes long\.", opening[3])
+    assert opening[4] == "After this introduction it has 7 chapters:"
+    listed = opening[5:12]
+    assert listed[0] == "Chapter 1: What is secondary breast cancer?"
+    assert listed[2] == "Chapter 3: Scans"
+    assert listed[-1] == "Chapter 7: More information"
+    assert opening[12] == (
+        "This information was checked on 2 March 2026. It will be checked again by 2 March 2029."
+    )
+
+
+def test_each_section_is_a_chapter_with_its_heading_announced(cancer) -> None:
+    leaflet, script = cancer
+    sections = list(leaflet.all_sections())
+    titles = [c.title for c in script.chapters]
+    assert titles == [leaflet.title, *(s.title for s in sections), "More information"]
+    for number, (section, chapter) in enumerate(zip(sections, script.chapters[1:]), start=1):
+        assert chapter.utterances[0].text == f"Chapter {number}: {section.title}"
+        assert chapter.utterances[-1].pause > PAUSE_PARAGRAPH  # a longer breath between chapters
+
+
+def test_list_items_are_read_with_short_pauses(cancer) -> None:
+    _, script = cancer
+    said = list(script.utterances())
+    start = [u.text for u in said].index("the bones")
+    items = said[start : start + 4]
+    assert [u.text for u in items] == ["the bones", "the lungs", "the liver", "the brain"]
+    assert [u.pause for u in items] == [PAUSE_ITEM] * 3 + [PAUSE_PARAGRAPH]
+    assert "1. a CT scan" in texts(script)  # numbered lists say their numbers
+    assert "4. a pet C T scan" in texts(script)
+
+
+def test_pictures_are_described_and_decorative_ones_skipped(tmp_path: Path, cancer) -> None:
+    _, script = cancer
+    said = texts(script)
+    assert "Picture: A body with red marks on the brain, lungs, liver and a leg bone" in said
+    assert "Caption: Places where breast cancer can spread" in said
+    pictures = [u for u in said if u.startswith("Picture:")]
+    assert len(pictures) == 1  # the decorative divider is not spoken
+    (tmp_path / "a.png").write_bytes((CONTENT / "images" / "body-map.png").read_bytes())
+    path = write_leaflet(tmp_path, "## Part\n\n![](a.png){.decorative}\n\nWords.\n")
+    assert not any("Picture" in t for t in texts(script_of(read_leaflet(path))))
+
+
+def test_glossary_terms_are_explained_once_after_first_use(cancer) -> None:
+    _, script = cancer
+    said = texts(script)
+    biopsy = "biopsy means: A test where a doctor takes a tiny piece of tissue to look at under a microscope."
+    assert said.count(biopsy) == 1
+    first_use = next(i for i, t in enumerate(said) if "A biopsy can show" in t)
+    assert said[first_use + 1] == biopsy
+    # "You may have:" leads into a list: the explanation waits until the list is read.
+    scan = said.index("scan means: A way to take pictures of the inside of the body.")
+    assert said[scan - 1] == "4. a pet C T scan"
+    assert said.count("lymph nodes means: Small glands that help the body fight infection.") == 1
+
+
+def test_phone_numbers_are_read_digit_by_digit(cancer) -> None:
+    _, script = cancer
+    said = texts(script)
+    assert "Nurse helpline: 0 8 0 0, 1 2 3, 4 5 6 7." in said
+    assert "call our nurses on 0 8 0 0, 1 2 3, 4 5 6 7" in said
+    assert "0800" not in script.text()
+
+
+def test_the_pronounce_lexicon_is_applied(cancer) -> None:
+    _, script = cancer
+    text = script.text()
+    assert "pet C T" in text and "PET-CT" not in text
+    assert "for her 2 and for hormone receptors" in text and "HER2" not in text
+    scan = script_of(read_leaflet(CONTENT / "having-a-scan.md")).text()
+    assert "A C T scan takes about 10 minutes. An M R I scan" in scan
+
+
+@pytest.mark.parametrize("source", SAMPLES, ids=lambda p: p.stem)
+def test_nothing_of_the_leaflet_is_left_out(source: Path) -> None:
+    """Every word of the leaflet, in reading order, is in what the recording says."""
+    leaflet = read_leaflet(source)
+    script = script_of(leaflet)
+    say = Pronouncer(Words(), leaflet.language, leaflet.pronounce)
+    spoken = words(script.text())
+    expected = [*written_text(leaflet)]
+    assert is_subsequence(words(" ".join(say(t) for t in expected)), spoken)
+    for entry in leaflet.glossary_used():
+        assert is_subsequence(words(say(entry.definition)), spoken), entry.term
+
+
+def written_text(leaflet: Leaflet) -> list[str]:
+    """The leaflet's text in the order a reader meets it (glossary aside)."""
+    found = [leaflet.title, leaflet.summary, *blocks_text(leaflet.intro)]
+    for section in leaflet.all_sections():
+        found += [section.title, *blocks_text(section.blocks)]
+    if leaflet.helpline:
+        helpline = leaflet.helpline
+        found += [helpline.label, helpline.phone, helpline.hours, helpline.email]
+    return found + list(leaflet.references)
+
+
+def blocks_text(blocks: tuple) -> list[str]:
+    found: list[str] = []
+    for block in blocks:
+        match block:
+            case Paragraph(inlines=inlines):
+                found.append(plain_text(inlines))
+            case Image(decorative=False, alt=alt, caption=caption):
+                found += [alt, caption]
+            case ListBlock(items=items):
+                for item in items:
+                    found += blocks_text(item.blocks)
+            case Note(blocks=inner):
+                found += blocks_text(inner)
+    return found
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def is_subsequence(needle: list[str], haystack: list[str]) -> bool:
+    remaining = iter(haystack)
+    return all(word in remaining for word in needle)
+
+
+def test_doses_units_money_and_ranges_are_said_in_words(tmp_path: Path) -> None:
+    body = (
+        "## Medicine\n\nTake 1-2 tablets of 500mg, or 1 mg, in 5 ml of water.\n\n"
+        "Your sugar should be 4–7 mmol/L. A prescription costs £9.90, or £1.\n"
+    )
+    said = script_of(read_leaflet(write_leaflet(tmp_path, body))).text()
+    assert (
+        "Take 1 to 2 tablets of 500 milligrams, or 1 milligram, in 5 millilitres of water." in said
+    )
+    assert "Your sugar should be 4 to 7 millimoles per litre." in said
+    assert "A prescription costs 9 pounds 90, or 1 pound." in said
+
+
+def test_the_tools_own_words_come_from_the_language_table(tmp_path: Path) -> None:
+    image = tmp_path / "a.png"
+    image.write_bytes((CONTENT / "images" / "body-map.png").read_bytes())
+    body = "## Rhan\n\n![Corff](a.png)\n\nCymerwch 5 mg.\n"
+    leaflet = read_leaflet(write_leaflet(tmp_path, body, "language: cy\n"))
+    table = {
+        "Picture: {alt}": "Llun: {alt}",
+        "Chapter {number}: {title}": "Pennod {number}: {title}",
+    }
+    said = texts(script_of(leaflet, words=Words("cy", table)))
+    assert "Llun: Corff" in said and "Pennod 1: Rhan" in said
+    # No Welsh for "milligrams" yet: the abbreviation stays rather than an English word.
+    assert "Cymerwch 5 mg." in said
+
+
+def test_a_draft_translation_says_so_in_its_language_and_in_english(tmp_path: Path) -> None:
+    leaflet = read_leaflet(write_leaflet(tmp_path, "## Rhan\n\nGeiriau.\n", "language: cy\n"))
+    notice = "This is a draft translation. A reviewer has not checked it yet."
+    table = {notice: "Cyfieithiad drafft yw hwn. Nid yw adolygydd wedi ei wirio eto."}
+    script = script_of(leaflet, words=Words("cy", table), draft=True)
+    opening = script.chapters[0].utterances
+    assert opening[2].text == table[notice] and opening[2].language == ""
+    assert opening[3].text == notice and opening[3].language == "en-GB"
+    assert notice not in script_of(read_leaflet(CONTENT / "having-a-scan.md"), draft=True).text()
+
+
+def test_an_overdue_leaflet_says_so_in_its_opening(tmp_path: Path) -> None:
+    front = "language: en-GB\n"
+    path = write_leaflet(tmp_path, "## Part\n\nWords.\n", front)
+    late = path.read_text().replace("next_review: 2029-01-10", "next_review: 2026-02-01")
+    path.write_text(late)
+    said = texts(script_of(read_leaflet(path)))
+    due = "This information was due to be checked again by 1 February 2026. Some of it may be out of date."
+    assert due in said[:4]
+
+
+def test_the_length_in_the_opening_follows_the_measured_minutes(cancer) -> None:
+    leaflet, script = cancer
+    assert script.minutes >= 3  # about 600 words
+    measured = speech_script(leaflet, WriteContext(CONFIG, TODAY), minutes=1)
+    assert "This recording is about 1 minute long." in texts(measured)
+
+
+def test_a_block_the_audio_cannot_speak_is_an_error(cancer) -> None:
+    leaflet, _ = cancer
+    odd = Leaflet(leaflet.source, "x", "X", "en-GB", TODAY, TODAY, intro=("not a block",))  # type: ignore[arg-type]
+    with pytest.raises(BuildError, match="cannot speak a str"):
+        script_of(odd)
