@@ -16,7 +16,8 @@ from .build import build as build_outputs
 from .build import find_leaflets, read_all
 from .checks import check_leaflet
 from .config import load_config
-from .errors import Problem, PublisherError, UsageError, display_path
+from .dates import language_name
+from .errors import BuildError, Problem, PublisherError, UsageError, display_path
 from .i18n.catalogs import known_languages
 from .i18n.check import translation_for, translation_problems
 from .i18n.extract import extract as extract_templates
@@ -24,6 +25,7 @@ from .i18n.review import sign_off
 from .i18n.status import render as render_status
 from .i18n.status import status_rows
 from .i18n.update import update as update_catalogs
+from .tts.registry import ENGINES, voice_table, with_engine
 
 
 class PublisherGroup(click.Group):
@@ -104,6 +106,11 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     "--draft", is_flag=True, help="Also publish translations not yet reviewed, marked as drafts."
 )
 @click.option("--font-size", type=float, help="Body text size in points for print (16 to 24).")
+@click.option(
+    "--tts",
+    type=click.Choice(sorted(ENGINES)),
+    help="Speech engine for the audio of every language: espeak (offline) or gtts (online).",
+)
 @click.pass_obj
 def build(
     config,
@@ -114,9 +121,10 @@ def build(
     jobs: int,
     draft: bool,
     font_size: float | None,
+    tts: str | None,
 ) -> None:
     """Build leaflets into out/<slug>/<lang>/ in every format asked for."""
-    config = config.with_options(out_dir=out_dir, font_size=font_size)
+    config = with_engine(config.with_options(out_dir=out_dir, font_size=font_size), tts)
     with progress_bar() as advance:
         result = build_outputs(paths, config, formats, languages, draft, jobs, progress=advance)
     report(result.warnings)
@@ -211,6 +219,27 @@ def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
         f"signed off {slug} in {language}: {len(state.units)} strings, "
         f"reviewed by {record.reviewer} on {record.date.isoformat()}"
     )
+
+
+@main.command()
+@click.option(
+    "--lang", "languages", callback=split_list, help="Language tag(s); default: all configured."
+)
+@click.pass_obj
+def voices(config, languages: tuple[str, ...] | None) -> None:
+    """List the speech engines and voices that can speak each language."""
+    rows = voice_table(config, languages or (config.source_language, *config.languages))
+    for row in rows:
+        click.echo(language_name(row.language))
+        for engine_name, voice in row.voices:
+            mark = "*" if row.chosen == (engine_name, voice.id) else " "
+            click.echo(f"  {mark} {engine_name:7} {voice.id:24} {voice.name}")
+        if not row.voices:
+            click.echo("    no engine can speak this language")
+    click.echo("(* the voice a build uses)")
+    problems = [Problem(None, None, row.problem) for row in rows if row.chosen is None]
+    if problems:
+        raise BuildError(problems)
 
 
 def run() -> None:
