@@ -13,6 +13,7 @@ import subprocess
 import sys
 import sysconfig
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 from .conftest import ROOT, write_leaflet
@@ -63,8 +64,20 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
     for template in TEMPLATES:
         assert any(n.endswith(f".data/data/share/publisher/templates/{template}") for n in names)
     # 3. Install it into a scratch prefix and write a page with the installed code.
+    # --ignore-installed: without it pip would first uninstall this environment's own
+    # (editable) publisher, breaking the environment the tests run in.
     prefix = tmp_path / "prefix"
-    pip("install", "--no-deps", "--no-index", "--prefix", str(prefix), str(wheel))
+    here = metadata.distribution("publisher").read_text("RECORD")
+    pip(
+        "install",
+        "--no-deps",
+        "--no-index",
+        "--ignore-installed",
+        "--prefix",
+        str(prefix),
+        str(wheel),
+    )
+    assert metadata.distribution("publisher").read_text("RECORD") == here  # left untouched
     site = sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)})
     leaflet = write_leaflet(tmp_path / "content", "Hello.\n")
     page = tmp_path / "page.html"
