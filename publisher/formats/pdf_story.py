@@ -45,7 +45,6 @@ class Story:
     context: WriteContext
     styles: Styles
     printed: list[Printed] = field(default_factory=list)
-    _outlined: int = 0
 
     def words(self, message: str, **values: object) -> str:
         return self.context.words(message, **values)
