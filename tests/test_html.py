@@ -208,6 +208,17 @@ def test_intro_without_easy_text_is_shown_in_full(pages: dict[str, Path]) -> Non
     assert text(intro.xpath("p")[0]).startswith("This leaflet is for people who need a biopsy.")
 
 
+def test_easy_text_in_a_subsection_stands_for_its_whole_section(tmp_path: Path) -> None:
+    body = (
+        "## Tests\n\nHard words about tests.\n\n### Scans\n\nMore hard words.\n\n"
+        "### Biopsy\n\nEven more.\n\n::: easy\nYou may have a test.\n:::\n"
+    )
+    page = dom(build_page(write_leaflet(tmp_path, body), tmp_path / "out"))
+    tests = section(page, "Tests")
+    assert [text(h) for h in tests.xpath(".//h3")] == ["Biopsy"]  # 'Scans' has nothing to show
+    assert text(tests) == "Tests Biopsy You may have a test."
+
+
 def test_leaflets_without_easy_read_anywhere_are_shown_in_full(tmp_path: Path) -> None:
     source = write_leaflet(tmp_path, "Just words.\n\n## Part\n\n- one\n- two\n")
     page = dom(build_page(source, tmp_path / "out"))
