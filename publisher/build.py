@@ -157,10 +157,12 @@ def plan(
     code = code_digest()
     jobs = []
     for leaflet in leaflets:
-        for version, words in language_versions(leaflet, languages, config, draft, report):
+        for version, words, is_draft in language_versions(
+            leaflet, languages, config, draft, report
+        ):
             folder = config.out_dir / leaflet.slug / version.language
             siblings = {f.name: f.output_name(leaflet.slug) for f in formats}
-            context = WriteContext(config, today, words, draft, siblings)
+            context = WriteContext(config, today, words, is_draft, siblings)
             for fmt in formats:
                 digest = job_digest(version, fmt, context, code)
                 target = folder / fmt.output_name(leaflet.slug)
@@ -174,21 +176,29 @@ def language_versions(
     config: Config,
     draft: bool,
     report: BuildReport,
-) -> list[tuple[Leaflet, Words]]:
-    """The leaflet in each language to publish: the source, then translations."""
+) -> list[tuple[Leaflet, Words, bool]]:
+    """The leaflet in each language to publish, and whether that version is a draft.
+
+    A translation that is not complete and signed off is published only with
+    `draft`, and then it is marked as a draft; the source never is.
+    """
     explicit = languages is not None and languages != ("all",)
     wanted = languages if explicit else (leaflet.language, *config.languages)
-    versions: list[tuple[Leaflet, Words]] = []
+    versions: list[tuple[Leaflet, Words, bool]] = []
     for language in dict.fromkeys(wanted):
         if _same_language(language, leaflet.language):
-            versions.append((leaflet, Words(leaflet.language)))
+            versions.append((leaflet, Words(leaflet.language), False))
             continue
         try:
-            versions.append(localise(leaflet, language, config, draft))
+            versions.append((*localise(leaflet, language, config, draft=False), False))
         except PublisherError as err:
-            if explicit:
+            if draft:
+                versions.append((*localise(leaflet, language, config, draft=True), True))
+            elif explicit:
                 raise
-            report.warnings += [dataclasses.replace(p, severity="warning") for p in err.problems]
+            else:
+                warnings = [dataclasses.replace(p, severity="warning") for p in err.problems]
+                report.warnings += warnings
     return versions
 
 

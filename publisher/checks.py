@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, timedelta
 
 from .errors import Problem
@@ -74,7 +75,9 @@ def reading_level_warnings(leaflet: Leaflet) -> list[Problem]:
 def reading_age(leaflet: Leaflet) -> float | None:
     if not leaflet.language.lower().startswith("en"):
         return None
-    import textstat  # slow to import; only English leaflets need it
+    with warnings.catch_warnings():  # textstat 0.7.4 imports the deprecated pkg_resources
+        warnings.simplefilter("ignore", UserWarning)
+        import textstat  # slow to import; only English leaflets need it
 
     text = " ".join(
         plain_text(b.inlines) for b in leaflet_blocks(leaflet) if isinstance(b, Paragraph)
