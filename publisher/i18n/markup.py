@@ -16,22 +16,26 @@ SPECIAL = re.compile(r"([\\`*_\[\]<])|(&(?=#?\w+;))")
 URL_NEEDS_BRACKETS = re.compile(r"[\s()]")
 
 
-def to_markdown(inlines: tuple[Inline, ...]) -> str:
-    """The Markdown text of some inline runs; glossary terms are plain words."""
-    return "".join(_run(run) for run in inlines)
+def to_markdown(inlines: tuple[Inline, ...], inside: frozenset[type] = frozenset()) -> str:
+    """The Markdown text of some inline runs; glossary terms are plain words.
+
+    Bold inside bold (or emphasis inside emphasis) is written once: Markdown cannot nest
+    a mark in itself, and it would look the same.
+    """
+    return "".join(_run(run, inside) for run in inlines)
 
 
-def _run(run: Inline) -> str:
+def _run(run: Inline, inside: frozenset[type]) -> str:
     match run:
         case Text(text) | Term(text, _):
             return escape(text)
-        case Strong(children):
-            return f"**{to_markdown(children)}**"
-        case Emphasis(children):
-            return f"*{to_markdown(children)}*"
+        case Strong(children) | Emphasis(children):
+            inner = to_markdown(children, inside | {type(run)})
+            mark = "**" if isinstance(run, Strong) else "*"
+            return inner if type(run) in inside else f"{mark}{inner}{mark}"
         case Link(children, url):
             target = f"<{url}>" if URL_NEEDS_BRACKETS.search(url) else url
-            return f"[{to_markdown(children)}]({target})"
+            return f"[{to_markdown(children, inside)}]({target})"
     raise TypeError(f"no Markdown for {run!r}")
 
 

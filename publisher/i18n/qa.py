@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import ContentError, Problem
 from ..model import Emphasis, Inline, Link, Strong, iter_inlines, plain_text
 from .markup import from_markdown
-from .toolwords import placeholders
+from .toolwords import PLACEHOLDER, placeholders
 from .units import Unit
 
 URL = re.compile(
@@ -68,9 +68,15 @@ def check(unit: Unit, translation: str, path: Path, line: int | None) -> list[Pr
     found += [problem(m) for m in missing_numbers(source.numbers, target.numbers)]
     if placeholders(unit.msgid) != placeholders(translation) and "{" in unit.msgid:
         found.append(problem("the {placeholders} must be the same as in the English"))
-    if translation.strip() == unit.msgid.strip() and LETTER.search(unit.msgid):
+    if translation.strip() == unit.msgid.strip() and _sentence(unit.msgid):
         found.append(problem("the translation is the same as the English", "warning"))
     return list(dict.fromkeys(found))  # a phone number in a link's text and address: once
+
+
+def _sentence(text: str) -> bool:
+    """Two words or more: a single word ('gram', 'MRI') may well be the same in both languages."""
+    words = [w for w in PLACEHOLDER.sub(" ", text).split() if LETTER.search(w)]
+    return len(words) >= 2
 
 
 def markup_differences(source: tuple[Inline, ...], target: tuple[Inline, ...]) -> list[str]:
