@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote
 
 import docx
 from docx.document import Document
@@ -19,7 +21,17 @@ from lxml import etree
 from publisher.config import Config
 from publisher.formats import WriteContext
 from publisher.formats.docx import write
-from publisher.model import Leaflet
+from publisher.model import (
+    Block,
+    Image,
+    Leaflet,
+    Link,
+    Paragraph,
+    iter_blocks,
+    iter_inlines,
+    leaflet_blocks,
+    plain_text,
+)
 from publisher.source import read_leaflet
 from publisher.words import Words
 
@@ -37,7 +49,9 @@ NS = {
     "asvg": "http://schemas.microsoft.com/office/drawing/2016/SVG/main",
 }
 # Unicode's invisible direction marks and the no-break spaces the writer may add.
-LAYOUT_CHARACTERS = dict.fromkeys(map(ord, "\u202a\u202c\u2066\u2069\u200e\u200f"), None) | {
+LAYOUT_CHARACTERS = dict.fromkeys(
+    map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"), None
+) | {
     0xA0: " ",
     0x202F: " ",
 }
@@ -67,8 +81,10 @@ def xpath(element: etree._Element, path: str) -> list:
 
 
 def plain(text: str) -> str:
-    """Text as a reader sees it: direction marks gone, every run of spaces one space."""
-    return re.sub(r"\s+", " ", text.translate(LAYOUT_CHARACTERS)).strip()
+    """Text as a reader sees it: direction marks gone, letters composed (w + ◌̂ = ŵ, as a
+    PDF's text layer has them), every run of spaces one space."""
+    text = unicodedata.normalize("NFC", text.translate(LAYOUT_CHARACTERS))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def body_paragraphs(document: Document) -> list[DocxParagraph]:
@@ -134,3 +150,45 @@ def pdftotext(path: Path) -> str:
     done = subprocess.run([tool, str(path), "-"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+def link_addresses(leaflet: Leaflet) -> set[str]:
+    """Every link's address, as a print reader would see it after the link's words."""
+    found = set()
+    for block in leaflet_blocks(leaflet):
+        inlines = block.inlines if isinstance(block, Paragraph) else ()
+        for run in iter_inlines(inlines):
+            if isinstance(run, Link):
+                found |= {run.url, unquote(run.url.partition(":")[2].split("?")[0])}
+    for section in leaflet.all_sections():
+        found |= {r.url for r in iter_inlines(section.heading) if isinstance(r, Link)}
+    return found
+
+
+def reading_order(leaflet: Leaflet) -> list[str]:
+    """The leaflet's own words as a reader meets them: title, headings, paragraphs, list
+    items, notes and captions (the Word file adds its tool words and addresses around them)."""
+
+    def blocks(items: tuple[Block, ...]) -> list[str]:
+        found = []
+        for block in iter_blocks(items):
+            if isinstance(block, Paragraph):
+                found.append(plain(plain_text(block.inlines)))
+            elif isinstance(block, Image) and block.caption:
+                found.append(plain(block.caption))
+        return found
+
+    texts = [plain(leaflet.title), *([plain(leaflet.summary)] if leaflet.summary else [])]
+    texts += blocks(leaflet.intro)
+    for section in leaflet.all_sections():
+        texts += [plain(section.title), *blocks(section.blocks)]
+    return texts
+
+
+def assert_in_order(text: str, expected: list[str]) -> None:
+    """Each of `expected` is in `text`, each after the one before."""
+    position = 0
+    for words in expected:
+        found = text.find(words, position)
+        assert found >= 0, f"{words!r} missing, or out of order"
+        position = found + len(words)

@@ -41,10 +41,13 @@ from publisher.style import WORD_FONT
 
 from .conftest import CONTENT, ROOT
 from .docx_support import (
+    assert_in_order,
     docdefaults_rpr,
     headings,
+    link_addresses,
     parts_xml,
     plain,
+    reading_order,
     style_chain,
     xpath,
 )
@@ -376,6 +379,13 @@ def test_page_is_a4_with_room_round_the_text(sample: Built) -> None:
         pytest.approx(297, abs=0.1),
     )
     assert section.left_margin.mm == pytest.approx(20, abs=0.1)
+
+
+def test_every_paragraph_of_the_leaflet_is_in_the_document_in_order(sample: Built) -> None:
+    text = "\n".join(plain(p.text) for p in sample.document.paragraphs)
+    for address in link_addresses(sample.leaflet):  # printed after the words of a link
+        text = text.replace(f" ({address})", "")
+    assert_in_order(text, reading_order(sample.leaflet))
 
 
 def test_easy_read_text_is_left_to_the_easy_read_page(sample: Built) -> None:
