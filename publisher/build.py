@@ -192,13 +192,17 @@ def language_versions(
         try:
             versions.append((*localise(leaflet, language, config, draft=False), False))
         except PublisherError as err:
+            refused = err
             if draft:
-                versions.append((*localise(leaflet, language, config, draft=True), True))
-            elif explicit:
-                raise
-            else:
-                warnings = [dataclasses.replace(p, severity="warning") for p in err.problems]
-                report.warnings += warnings
+                try:  # a draft still needs a translation file to start from
+                    versions.append((*localise(leaflet, language, config, draft=True), True))
+                    continue
+                except PublisherError as no_draft:
+                    refused = no_draft
+            if explicit:
+                raise refused from None
+            warnings = [dataclasses.replace(p, severity="warning") for p in refused.problems]
+            report.warnings += warnings
     return versions
 
 

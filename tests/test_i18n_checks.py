@@ -319,3 +319,18 @@ def test_tool_words_are_translated_in_the_same_workflow(translated: Path) -> Non
         "Page {page} of {pages}"
     ).format(page=1, pages=4)
     assert words("A word no writer uses") == "A word no writer uses"
+
+
+def test_no_translation_file_is_not_even_a_draft(tmp_path: Path) -> None:
+    """An English text labelled as Welsh would be read aloud in the wrong voice: refused."""
+    write_leaflet(tmp_path / "content", "Some text.\n")
+    write_config(tmp_path, ["cy"])
+    explicit = run(tmp_path, "build", "--lang", "cy", "--draft", "--format", "html")
+    assert explicit.exit_code == 1
+    assert "test is not published in Welsh (cy): there is no translation yet" in explicit.output
+    assert "publisher i18n update --lang cy" in explicit.output
+    configured = run(tmp_path, "build", "--draft", "--format", "html")
+    assert configured.exit_code == 0, configured.output
+    assert "warning:" in configured.output and "there is no translation yet" in configured.output
+    assert (tmp_path / "out" / "test" / "en-GB" / "test-easy-read.html").is_file()
+    assert not (tmp_path / "out" / "test" / "cy").exists()

@@ -26,6 +26,8 @@ def localise(leaflet: Leaflet, language: str, config: Config, draft: bool) -> tu
     """The leaflet and the tool's words in `language`; BuildError if it may not be published."""
     text = leaflet_translation(config, leaflet, language)
     words = tool_translation(config, language)
+    if not text.exists:  # not even a draft: an English text labelled as another language
+        raise BuildError([refusal(leaflet.slug, leaflet.source, text)])
     if not draft:
         refusals = [
             refusal(leaflet.slug, leaflet.source, state)
@@ -71,8 +73,13 @@ def refusal(subject: str, source: Path | None, state: Translation) -> Problem:
     review = f"publisher i18n review --lang {state.language} {state.domain} --reviewer NAME"
     update = f"publisher i18n update --lang {state.language}"
     if not state.exists:
-        reason = f"there is no {name} translation yet: run `{update}`, translate it, then a second person runs `{review}`"
-    elif not state.complete:
+        return Problem(
+            source,
+            None,
+            f"{subject} is not published in {name}: there is no translation yet: run `{update}`, "
+            f"translate {state.po.as_posix()}, then a second person runs `{review}`",
+        )
+    if not state.complete:
         reason = (
             f"{what} is not complete ({state.fuzzy} fuzzy, {state.untranslated} untranslated): "
             f"run `{update}`, finish it, then a second person runs `{review}`"
