@@ -19,7 +19,7 @@ from .config import load_config
 from .dates import language_name
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
 from .i18n.catalogs import known_languages
-from .i18n.check import translation_for, translation_problems
+from .i18n.check import glossary_warnings, translation_for, translation_problems
 from .i18n.extract import extract as extract_templates
 from .i18n.review import sign_off
 from .i18n.status import render as render_status
@@ -184,6 +184,8 @@ def i18n_extract(config, paths: tuple[Path, ...]) -> None:
 def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | None) -> None:
     """Create or merge locales/LANG/<slug>.po: edited source text becomes fuzzy."""
     leaflets = read_all(find_leaflets(paths, config), config)
+    if languages == ("all",):
+        languages = None
     for result in update_catalogs(leaflets, config, languages or config.languages):
         done = "created" if result.created else "updated" if result.written else "unchanged"
         click.echo(f"{done} {display_path(result.path)}")
@@ -212,8 +214,10 @@ def i18n_status(config, languages: tuple[str, ...] | None) -> None:
 @click.pass_obj
 def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
     """Sign off locales/LANG/SLUG.po ('publisher' for the tool's words) as reviewed."""
-    state = translation_for(config, slug, language)
+    state, leaflet = translation_for(config, slug, language)
     report([p for p in state.problems if p.severity == "warning"])
+    if leaflet is not None:
+        report(glossary_warnings(config, leaflet, state))
     record = sign_off(config, state, reviewer, date.today())
     click.echo(
         f"signed off {slug} in {language}: {len(state.units)} strings, "

@@ -334,3 +334,23 @@ def test_no_translation_file_is_not_even_a_draft(tmp_path: Path) -> None:
     assert "warning:" in configured.output and "there is no translation yet" in configured.output
     assert (tmp_path / "out" / "test" / "en-GB" / "test-easy-read.html").is_file()
     assert not (tmp_path / "out" / "test" / "cy").exists()
+
+
+@pytest.mark.parametrize(("term", "warned"), [("sgan", False), ("sganio", True)])
+def test_a_glossary_term_missing_from_the_translated_text_warns(
+    tmp_path: Path, term: str, warned: bool
+) -> None:
+    write_leaflet(tmp_path / "content", "Your scan is soon.\n", "glossary:\n  scan: A picture.\n")
+    write_config(tmp_path, ["cy"])
+    run(tmp_path, "i18n", "update", "--lang", "cy")
+    welsh = {
+        "Test leaflet": "Taflen brawf",
+        "Your scan is soon.": "Mae eich sgan yn fuan.",
+        "scan": term,
+        "A picture.": "Llun.",
+    }
+    translate(tmp_path / "locales" / "cy" / "test.po", welsh, TRANSLATOR)
+    result = run(tmp_path, "check")
+    assert result.exit_code == 0, result.output
+    message = f"the glossary term '{term}' ('scan') is not in the translated text"
+    assert (message in result.output) == warned

@@ -19,8 +19,9 @@ from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ..config import Config
 from ..dates import babel_locale, language_name
-from ..errors import ContentError, Problem
+from ..errors import ContentError, Problem, UsageError
 from ..files import write_text_atomic
+from ..frontmatter import LANGUAGE_TAG
 from .units import Unit
 
 TEMPLATES = "templates"
@@ -33,11 +34,18 @@ def template_path(config: Config, domain: str) -> Path:
 
 
 def po_path(config: Config, language: str, domain: str) -> Path:
-    return config.locales_dir / language / f"{domain}.po"
+    return config.locales_dir / checked_tag(language) / f"{domain}.po"
 
 
 def review_path(config: Config, language: str, domain: str) -> Path:
-    return config.locales_dir / language / f"{domain}.review.json"
+    return config.locales_dir / checked_tag(language) / f"{domain}.review.json"
+
+
+def checked_tag(language: str) -> str:
+    """A language tag such as cy or pl-PL; anything else (a path, a typo) is refused."""
+    if not LANGUAGE_TAG.match(language) or language.lower() == TEMPLATES:
+        raise UsageError(f"'{language}' is not a language tag like cy, pl or pt-BR")
+    return language
 
 
 def known_languages(config: Config) -> tuple[str, ...]:
@@ -45,7 +53,9 @@ def known_languages(config: Config) -> tuple[str, ...]:
     found = []
     if config.locales_dir.is_dir():
         found = sorted(
-            p.name for p in config.locales_dir.iterdir() if p.is_dir() and p.name != TEMPLATES
+            p.name
+            for p in config.locales_dir.iterdir()
+            if p.is_dir() and p.name != TEMPLATES and LANGUAGE_TAG.match(p.name)
         )
     return tuple(dict.fromkeys([*config.languages, *found]))
 

@@ -9,7 +9,7 @@ from ..config import Config
 from ..errors import Problem, UsageError
 from ..model import Leaflet
 from ..source import read_leaflet
-from .apply import refusal
+from .apply import localise, refusal
 from .catalogs import known_languages
 from .state import Translation, leaflet_translation, tool_translation
 from .toolwords import DOMAIN
@@ -23,6 +23,7 @@ def translation_problems(leaflets: list[Leaflet], config: Config) -> list[Proble
         for leaflet in leaflets:
             state = leaflet_translation(config, leaflet, language)
             problems += _problems(state, leaflet.slug, leaflet.source, configured)
+            problems += glossary_warnings(config, leaflet, state)
         state = tool_translation(config, language)
         problems += _problems(state, "no leaflet", None, configured)
     return problems
@@ -41,13 +42,32 @@ def _problems(
     return found
 
 
-def translation_for(config: Config, slug: str, language: str) -> Translation:
-    """The translation of the leaflet content/<slug>.md, or of the tool's words ('publisher')."""
+def glossary_warnings(config: Config, leaflet: Leaflet, state: Translation) -> list[Problem]:
+    """Glossary terms the English explains whose translation never appears in the translated text."""
+    if not state.exists:
+        return []
+    version, _ = localise(leaflet, state.language, config, draft=True)
+    found = {entry.term for entry in version.glossary_used()}
+    problems = []
+    for entry in leaflet.glossary_used():
+        term = state.strings.get(entry.term)
+        if term and term not in found:
+            message = (
+                f"the glossary term '{term}' ('{entry.term}') is not in the translated text, "
+                "so it is not explained there: use it in the text as the glossary writes it"
+            )
+            problems.append(Problem(state.po, None, message, "warning"))
+    return problems
+
+
+def translation_for(config: Config, slug: str, language: str) -> tuple[Translation, Leaflet | None]:
+    """The translation of content/<slug>.md and that leaflet, or of the tool's words ('publisher')."""
     if slug == DOMAIN:
-        return tool_translation(config, language)
+        return tool_translation(config, language), None
     path = config.content_dir / f"{slug}.md"
     if not path.is_file():
         raise UsageError(
             f"no leaflet {Path(path).as_posix()} (give the leaflet's file name without .md)"
         )
-    return leaflet_translation(config, read_leaflet(path, config.source_language), language)
+    leaflet = read_leaflet(path, config.source_language)
+    return leaflet_translation(config, leaflet, language), leaflet
