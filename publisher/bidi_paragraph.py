@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import groupby
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from .bidi_text import line_pieces, paragraph_levels
@@ -28,6 +30,26 @@ class Run:
 
     text: str
     look: Look
+
+
+def with_fallback(runs: Sequence[Run], fallbacks: Mapping[str, str]) -> list[Run]:
+    """The runs split so that letters a run's font lacks are drawn in its fallback font.
+
+    `fallbacks` maps a registered font name to another: Noto Nastaliq Urdu has no Latin
+    letters, so "NHS" inside Urdu is drawn in Noto Sans, never as empty boxes.
+    """
+    result = []
+    for run in runs:
+        spare = fallbacks.get(run.look.font)
+        if spare is None:
+            result.append(run)
+            continue
+        own = pdfmetrics.getFont(run.look.font).face.charToGlyph
+        for has, chars in groupby(
+            run.text, key=lambda c: ord(c) in own or c.isspace() or not c.isprintable()
+        ):
+            result.append(Run("".join(chars), run.look if has else replace(run.look, font=spare)))
+    return result
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate
 
-from publisher.bidi_paragraph import BidiParagraph, Run
+from publisher.bidi_paragraph import BidiParagraph, Run, with_fallback
 from publisher.bidi_text import line_pieces, ltr_spans, paragraph_levels, wrap_ltr_spans
 from publisher.shaping import Look
 
@@ -242,3 +242,19 @@ def test_a_word_longer_than_a_line_is_cut_not_lost(fonts: dict[str, str], tmp_pa
     assert max(c["x1"] for c in chars) <= RIGHT + 1
     # poppler joins a word cut after a hyphen at the end of a line ("long-" "path")
     assert "".join(pdftotext(pdf).split()).replace("-", "").count("verylongpath/") == 12
+
+
+def test_letters_a_font_lacks_come_from_its_fallback(fonts: dict[str, str], tmp_path: Path) -> None:
+    # As Noto Nastaliq Urdu lacks Latin letters, here the Bengali font is made to lack Arabic.
+    run = Run("স্ক্যান শেষ كلمة NHS", Look(fonts["bengali-400"], SIZE))
+    runs = with_fallback([run], {fonts["bengali-400"]: fonts["arabic-400"]})
+    assert [(r.text, r.look.font) for r in runs] == [
+        ("স্ক্যান শেষ ", fonts["bengali-400"]),
+        ("كلمة", fonts["arabic-400"]),
+        (" NHS", fonts["bengali-400"]),
+    ]
+    pdf = build(tmp_path / "fallback.pdf", [BidiParagraph(runs, LEADING, rtl=False)])
+    with pdfplumber.open(pdf) as document:
+        fonts_used = {c["fontname"].split("+")[-1] for c in document.pages[0].chars}
+    assert fonts_used == {"NotoSansBengali-Regular", "NotoSansArabic-Regular"}
+    assert "كلمة" in pdftotext(pdf)
