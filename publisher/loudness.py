@@ -48,21 +48,39 @@ def to_loudness(samples: np.ndarray, rate: int, target: float = TARGET_LUFS) -> 
 
 def limit(samples: np.ndarray, rate: int, ceiling_db: float = CEILING_DBTP) -> np.ndarray:
     """Turn the gain down smoothly around every true peak above the ceiling."""
-    ceiling = 10 ** (ceiling_db / 20)
-    needed = np.minimum(1.0, ceiling / np.maximum(_peaks(samples), 1e-12))
+    return samples * _limiter_gain(_peaks(samples), rate, ceiling_db)
+
+
+def _limiter_gain(peaks: np.ndarray, rate: int, ceiling_db: float = CEILING_DBTP) -> np.ndarray:
+    needed = np.minimum(1.0, 10 ** (ceiling_db / 20) / np.maximum(peaks, 1e-12))
     width = 2 * int(LIMITER_SECONDS * rate) + 1
     # A minimum then a mean over the same width never exceeds `needed` at any sample.
-    gain = uniform_filter1d(minimum_filter1d(needed, width, mode="nearest"), width, mode="nearest")
-    return samples * gain
+    return uniform_filter1d(minimum_filter1d(needed, width, mode="nearest"), width, mode="nearest")
 
 
-def normalise(chapters: list[np.ndarray], rate: int) -> list[np.ndarray]:
+def normalise(
+    chapters: list[np.ndarray], rate: int, target: float = TARGET_LUFS
+) -> list[np.ndarray]:
     """The chapters levelled alike, then together to the target with true peaks limited."""
-    levelled = [to_loudness(chapter, rate) for chapter in chapters]
+    levelled = [to_loudness(chapter, rate, target) for chapter in chapters]
     whole = np.concatenate(levelled) if levelled else np.zeros(0)
-    for _ in range(2):  # limiting lowers loudness a little; make it up and limit again
-        whole = limit(to_loudness(whole, rate), rate)
-    while true_peak(whole) > CEILING_DBTP:  # a last guard: resampling can differ slightly
-        whole = whole * 10 ** (-0.1 / 20)
+    # Limiting eats part of any gain added before it: find the gain that leaves the limited
+    # sound at the target by the secant method (two or three rounds are enough).
+    gain = previous = level = 0.0
+    limited = whole
+    slope = 1.0  # dB of loudness per dB of gain; below 1 once the limiter works
+    peaks = _peaks(whole)  # a gain scales the peaks alike: oversample once
+    for _ in range(4):
+        scale = 10 ** (gain / 20)
+        limited = whole * scale * _limiter_gain(peaks * scale, rate)
+        found = integrated_loudness(limited, rate)
+        if not math.isfinite(found) or abs(found - target) < 0.1:
+            break
+        if gain:
+            slope = max(0.2, (found - level) / (gain - previous))
+        previous, level = gain, found
+        gain += (target - found) / slope
+    while true_peak(limited) > CEILING_DBTP:  # a last guard: resampling can differ slightly
+        limited = limited * 10 ** (-0.1 / 20)
     bounds = np.cumsum([len(chapter) for chapter in chapters])[:-1]
-    return np.split(whole, bounds)
+    return np.split(limited, bounds)

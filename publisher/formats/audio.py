@@ -7,6 +7,7 @@ and language, and an even loudness from the first chapter to the last.
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
 import sys
@@ -37,6 +38,9 @@ WORDS = (
 RATE = 24_000  # samples per second: MPEG-2 layer III, plenty for speech
 BIT_RATE = 64  # kbit/s, mono
 SILENCE_DBFS = -50  # quieter than this at an utterance's ends is trimmed: our pauses set the pace
+# LAME lowers the level by about half a decibel (measured on speech, tones and noise, at any
+# bit rate): aim that much higher so the decoded file is at the target.
+CODEC_LOSS_DB = 0.5
 PROGRESS_FROM = 10  # utterances to synthesise before a progress bar is worth showing
 
 
@@ -52,10 +56,11 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
         script = speech_script(leaflet, context, minutes)
         chapters = render(script, choice, context, cache)  # only the changed sentence is new
     # 3. Level every chapter alike, then the whole, with the true peak limited.
-    chapters = loudness.normalise(chapters, RATE)
-    # 4. Encode, then tag: title, organisation, language and one chapter per section.
-    path.write_bytes(encode(np.concatenate(chapters)))
-    tag(path, leaflet, context, script, [len(c) for c in chapters])
+    chapters = loudness.normalise(chapters, RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB)
+    # 4. Encode and tag in memory, then write once: a failure leaves no partial file.
+    mp3 = io.BytesIO(encode(np.concatenate(chapters)))
+    tags(leaflet, context, script, [len(c) for c in chapters]).save(mp3, v2_version=3)
+    path.write_bytes(mp3.getvalue())
 
 
 def render(
@@ -107,29 +112,24 @@ def encode(samples: np.ndarray) -> bytes:
     return bytes(encoder.encode(pcm.tobytes()) + encoder.flush())
 
 
-def tag(
-    path: Path, leaflet: Leaflet, context: WriteContext, script: Script, lengths: list[int]
-) -> None:
+def tags(leaflet: Leaflet, context: WriteContext, script: Script, lengths: list[int]) -> ID3:
+    """Title, artist (the organisation), album, language, date, summary and chapters."""
     words, organisation = context.words, context.config.organisation
     title = leaflet.title
     if is_draft_translation(leaflet, context):
         title = words("{title} (unreviewed draft)", title=title)
     language = iso639_2(leaflet.language)
-    tags = _OrderedID3()
-    tags.add(TIT2(encoding=3, text=[title]))
-    tags.add(TPE1(encoding=3, text=[organisation]))
-    tags.add(
-        TALB(
-            encoding=3,
-            text=[words("{organisation} patient information", organisation=organisation)],
-        )
-    )
-    tags.add(TLAN(encoding=3, text=[language]))
-    tags.add(TDRC(encoding=3, text=[leaflet.reviewed.isoformat()]))
+    found = _OrderedID3()
+    found.add(TIT2(encoding=3, text=[title]))
+    found.add(TPE1(encoding=3, text=[organisation]))
+    album = words("{organisation} patient information", organisation=organisation)
+    found.add(TALB(encoding=3, text=[album]))
+    found.add(TLAN(encoding=3, text=[language]))
+    found.add(TDRC(encoding=3, text=[leaflet.reviewed.isoformat()]))
     if leaflet.summary:
-        tags.add(COMM(encoding=3, lang=language, desc="", text=[leaflet.summary]))
-    add_chapters(tags, [c.title for c in script.chapters], lengths, words("Contents"))
-    tags.save(path, v2_version=3)
+        found.add(COMM(encoding=3, lang=language, desc="", text=[leaflet.summary]))
+    add_chapters(found, [c.title for c in script.chapters], lengths, words("Contents"))
+    return found
 
 
 def add_chapters(tags: ID3, titles: list[str], lengths: list[int], contents: str) -> None:
