@@ -16,10 +16,13 @@ from publisher.build import build
 from publisher.config import Config
 from publisher.errors import BuildError
 from publisher.formats.docx import DRAFT_WORDS, PAGE_WORDS, WORDS
+from publisher.formats.docx_links import shown_address
 from publisher.model import (
     Leaflet,
+    Link,
     Note,
     Paragraph,
+    Text,
     iter_blocks,
     leaflet_blocks,
     plain_text,
@@ -296,3 +299,34 @@ def test_a_broken_svg_picture_is_a_clear_error_with_file_and_line(tmp_path: Path
     problem = caught.value.problems[0]
     assert (problem.path, problem.line) == (source, 10)
     assert "broken.svg" in problem.message
+
+
+# --- links -------------------------------------------------------------------------------------
+
+
+def test_a_link_without_words_shows_its_address_as_its_words(tmp_path: Path) -> None:
+    source = write_leaflet(tmp_path, "## Part\n\nSee [](https://example.org/empty) here.\n")
+    _, document = build_docx(source, tmp_path / "empty.docx")
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("See "))
+    assert [(h.text, h.address) for h in paragraph.hyperlinks] == [
+        ("https://example.org/empty", "https://example.org/empty")
+    ]
+    assert paragraph.text == "See https://example.org/empty here."
+
+
+@pytest.mark.parametrize(
+    ("words", "url", "shown"),
+    [
+        ("0800 123 4567", "tel:08001234567", None),
+        ("call us", "tel:08001234567", "08001234567"),
+        ("nurses@example.org", "mailto:nurses@example.org", None),
+        ("mail us", "mailto:help%40example.org?subject=Hi", "help@example.org"),
+        ("example.org/scans", "https://example.org/scans", None),
+        ("www.example.org", "https://example.org/", None),
+        ("our website", "https://example.org/secondary", "https://example.org/secondary"),
+    ],
+)
+def test_the_address_is_printed_only_when_the_words_do_not_say_it(
+    words: str, url: str, shown: str | None
+) -> None:
+    assert shown_address(Link((Text(words),), url)) == shown

@@ -33,10 +33,11 @@ from ..model import (
     Strong,
     Term,
     Text,
+    plain_text,
 )
 from .docx_bidi import embed_units, embed_whole, has_rtl_letters, phone_text
 from .docx_images import Pictures
-from .docx_links import shown_address
+from .docx_links import display_address, shown_address
 from .docx_styles import (
     CONTINUE_STYLES,
     HYPERLINK_STYLE,
@@ -213,6 +214,8 @@ class BodyWriter:
         def new_run() -> Run:
             return Run(element.add_r(), paragraph)
 
+        if not plain_text(link.children).strip():  # a link needs words: its address, then
+            link = Link((Text(display_address(link.url)),), link.url)
         self.runs(paragraph, new_run, self.isolated(link), bold, in_link=True)
         for r in element.findall(qn("w:r")):
             Run(r, paragraph).style = self.document.styles[HYPERLINK_STYLE]

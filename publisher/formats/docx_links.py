@@ -13,19 +13,24 @@ def tel_url(phone: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", phone)
 
 
+def display_address(url: str) -> str:
+    """What a reader would type or dial: the URL, or the address of a mailto: or tel: link."""
+    scheme, _, rest = url.partition(":")
+    if scheme.lower() in ("tel", "mailto"):
+        return unquote(rest.split("?")[0])
+    return url
+
+
 def shown_address(link: Link) -> str | None:
     """The address to print after a link's words, or None when the words already say it."""
-    scheme, _, rest = link.url.partition(":")
     text = plain_text(link.children).strip()
-    match scheme.lower():
+    address = display_address(link.url)
+    match link.url.partition(":")[0].lower():
         case "tel":
-            address = unquote(rest)
             same = _digits(text) != "" and _digits(text) == _digits(address)
         case "mailto":
-            address = unquote(rest.split("?")[0])
             same = text.lower() == address.lower()
         case _:
-            address = link.url
             same = _bare(text) == _bare(address)
     return None if same else address
 
