@@ -10,6 +10,7 @@ import pytest
 
 from publisher.config import Config, Voice
 from publisher.errors import BuildError
+from publisher.tts import espeak
 from publisher.tts.base import Settings
 from publisher.tts.espeak import EspeakEngine, ssml
 from publisher.tts.registry import choose, with_engine
@@ -106,3 +107,10 @@ def test_worker_processes_speak_the_same() -> None:
     with ProcessPoolExecutor(max_workers=2) as pool:
         there = pool.submit(_speak_in_child, text).result()
     assert close(here, there)
+
+
+def test_missing_espeak_data_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """Checked before espeak_Initialize, which would end the whole process."""
+    monkeypatch.setattr(espeak.espeakng_loader, "get_data_path", lambda: str(tmp_path))
+    with pytest.raises(BuildError, match="espeak-ng's data is missing"):
+        espeak._library(-1)  # a pid of no real process: a fresh load, not the cached one

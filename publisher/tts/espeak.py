@@ -11,6 +11,7 @@ import functools
 import os
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 import espeakng_loader
@@ -65,6 +66,8 @@ def _library(pid: int) -> _Library:
         data = espeakng_loader.get_data_path()
     except (OSError, RuntimeError) as err:
         raise BuildError(f"cannot load espeak-ng from the espeakng-loader package: {err}") from None
+    if not (Path(data) / "phontab").is_file():  # espeak-ng would exit() the whole process
+        raise BuildError(f"espeak-ng's data is missing from {data}: reinstall espeakng-loader")
     _declare(lib)
     rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, data.encode(), 0)
     if rate <= 0:
