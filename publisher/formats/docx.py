@@ -10,7 +10,7 @@ docx_page the page, docx_bidi right-to-left text and docx_xml the raw OOXML.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 import docx
@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 
 from ..checks import is_overdue
+from ..dates import format_date
 from ..errors import BuildError
 from ..model import Inline, Leaflet, Link, ListBlock, ListItem, Paragraph, Text
 from ..scripts import is_rtl
@@ -146,9 +147,7 @@ class _LeafletWriter(BodyWriter):
         pictures: Pictures,
         leaflet: Leaflet,
     ) -> None:
-        super().__init__(
-            document, look, words, numbering, pictures, leaflet.source, leaflet.language
-        )
+        super().__init__(document, look, words, numbering, pictures, leaflet.source)
         self.leaflet_ = leaflet
         self.organisation = safe(words.context.config.organisation, "the organisation name")
 
@@ -170,6 +169,9 @@ class _LeafletWriter(BodyWriter):
         self.references()
         self.review_dates()
         self.warnings(context)  # again at the end, for whoever reads or prints only that page
+
+    def date(self, day: date) -> str:
+        return format_date(day, self.leaflet_.language)
 
     def warnings(self, context: WriteContext) -> None:
         """Boxes saying plainly that the leaflet is overdue for review, or an unreviewed draft."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -19,7 +18,6 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from ..dates import format_date
 from ..errors import BuildError, Problem
 from ..model import (
     Block,
@@ -80,7 +78,6 @@ class BodyWriter:
         numbering: ListNumbering,
         pictures: Pictures,
         source: Path,
-        language: str,
     ) -> None:
         self.document = document
         self.look = look
@@ -88,7 +85,6 @@ class BodyWriter:
         self.numbering = numbering
         self.pictures = pictures
         self.source = source
-        self.language = language
 
     # --- structure -----------------------------------------------------------
 
@@ -239,12 +235,11 @@ class BodyWriter:
     def text_run(self, new_run: NewRun, text: str, bold: bool = False) -> Run:
         run = new_run()
         run.text = embed_units(text) if self.look.rtl else text
-        rpr = run._r.get_or_add_rPr()
-        if bold:
-            set_rpr(rpr, "b")
-            set_rpr(rpr, "bCs")
+        if bold:  # bCs: bold for Arabic, Hebrew and other complex scripts too
+            set_rpr(run._r.get_or_add_rPr(), "b")
+            set_rpr(run._r.get_or_add_rPr(), "bCs")
         if has_rtl_letters(text):
-            set_rpr(rpr, "rtl")
+            set_rpr(run._r.get_or_add_rPr(), "rtl")
         return run
 
     # --- paragraphs ----------------------------------------------------------
@@ -259,9 +254,6 @@ class BodyWriter:
             # LibreOffice draw one box only round paragraphs whose edges line up.
             set_ppr(ppr, "ind", left=str(self.look.hanging))
         return paragraph
-
-    def date(self, day: date) -> str:
-        return format_date(day, self.language)
 
 
 def item_blocks(block: ListBlock) -> list[tuple[Block, ...]]:
