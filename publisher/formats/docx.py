@@ -89,7 +89,8 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
 
 
 def set_properties(document: Document, leaflet: Leaflet, context: WriteContext) -> None:
-    """Title, author, subject and language; dates from the review, so rebuilds are identical."""
+    """Title, author, subject and language; dated by the review (what a reader wants to
+    know), not by the build."""
     props = document.core_properties
     organisation = safe(context.config.organisation, "the organisation name")
     props.title = leaflet.title
