@@ -19,11 +19,11 @@ from .errors import BuildError, ContentError, Problem, PublisherError, UsageErro
 from .files import atomic_path, write_text_atomic
 from .formats import FORMATS, Format, WriteContext
 from .model import Image, Leaflet, easy_points, leaflet_blocks
+from .resources import templates_dir
 from .source import read_leaflet
 from .words import Words
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,28 +97,76 @@ def build(
             report.warnings.append(overdue_warning(leaflet))
     # 2. Choose the writers; a format that is not built yet is said, not faked.
     chosen = choose_formats(formats, config, report)
-    # 3. Plan the jobs and leave out the outputs whose inputs have not changed.
+    # 3. Plan the jobs; outputs whose inputs have not changed are left as they are.
     manifest_path = config.out_dir / "manifest.json"
     manifest = load_manifest(manifest_path)
-    planned = plan(leaflets, chosen, languages, config, draft, today, report)
-    todo = []
-    for job in planned:
-        entry = manifest.get(_key(job.target, config))
-        if entry and entry.get("digest") == job.digest and job.target.is_file():
-            report.up_to_date.append(job.target)
-        else:
-            todo.append(job)
-    # 4. Write, in parallel processes when asked, each file atomically.
-    for job, problem in run_jobs(todo, jobs, progress):
-        if problem is None:
-            report.written.append(job.target)
-            manifest[_key(job.target, config)] = manifest_entry(job)
-        else:
-            report.errors.append(problem)
+    code = code_digest()
+    planned = plan(leaflets, chosen, languages, config, draft, today, code, report)
+    counter = _Counter(len(planned), progress)
+    # 4. Write, in parallel processes when asked, each file atomically. Pages that link
+    #    to the other outputs come last, linking only to the files that are there.
+    first = [job for job in planned if not job.format.links_siblings]
+    for job, problem in run_jobs(_stale(first, manifest, config, report, counter), jobs, counter):
+        _record(job, problem, manifest, config, report)
+    second = [with_existing_siblings(j, code) for j in planned if j.format.links_siblings]
+    for job, problem in run_jobs(_stale(second, manifest, config, report, counter), jobs, counter):
+        _record(job, problem, manifest, config, report)
     # 5. Record what was built from what.
     write_text_atomic(manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     write_catalogue(manifest, config.out_dir, config.organisation, today)
     return report
+
+
+class _Counter:
+    """Counts finished and up-to-date files for the progress bar."""
+
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.total, self.done, self.progress = total, 0, progress
+
+    def __call__(self, *_: int) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total)
+
+
+def _stale(
+    jobs: list[Job], manifest: dict, config: Config, report: BuildReport, counter: _Counter
+) -> list[Job]:
+    """The jobs whose output is missing or was built from other inputs."""
+    todo = []
+    for job in jobs:
+        entry = manifest.get(_key(job.target, config))
+        if entry and entry.get("digest") == job.digest and job.target.is_file():
+            report.up_to_date.append(job.target)
+            counter()
+        else:
+            todo.append(job)
+    return todo
+
+
+def _record(
+    job: Job, problem: Problem | None, manifest: dict, config: Config, report: BuildReport
+) -> None:
+    if problem is None:
+        report.written.append(job.target)
+        manifest[_key(job.target, config)] = manifest_entry(job)
+    else:
+        report.errors.append(problem)
+
+
+def with_existing_siblings(job: Job, code: str) -> Job:
+    """The job, linking only to the sibling outputs that exist (a failed one may not)."""
+    folder = job.target.parent
+    siblings = {
+        name: file
+        for name, file in job.context.siblings.items()
+        if name == job.format.name or (folder / file).is_file()
+    }
+    if siblings == job.context.siblings:
+        return job
+    context = dataclasses.replace(job.context, siblings=siblings)
+    digest = job_digest(job.leaflet, job.format, context, code)
+    return dataclasses.replace(job, context=context, digest=digest)
 
 
 def overdue_warning(leaflet: Leaflet) -> Problem:
@@ -152,9 +200,9 @@ def plan(
     config: Config,
     draft: bool,
     today: date,
+    code: str,
     report: BuildReport,
 ) -> list[Job]:
-    code = code_digest()
     jobs = []
     for leaflet in leaflets:
         for version, words, is_draft in language_versions(
@@ -277,7 +325,7 @@ def pictures(leaflet: Leaflet) -> list[Image]:
 def code_digest() -> str:
     """A digest of the package and templates, so a new version rebuilds everything."""
     sha = hashlib.sha256(__version__.encode())
-    for folder in (PACKAGE_DIR, TEMPLATES_DIR):
+    for folder in (PACKAGE_DIR, templates_dir("catalogue.html")):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 sha.update(path.read_bytes())

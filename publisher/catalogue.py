@@ -9,8 +9,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .files import write_text_atomic
+from .resources import templates_dir
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 FORMAT_LABELS = {
     "pdf": "Large print (PDF)",
     "docx": "Word",
@@ -64,7 +64,8 @@ def write_catalogue(
     manifest: dict[str, dict], out_dir: Path, organisation: str, today: date
 ) -> Path:
     environment = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"])
+        loader=FileSystemLoader(templates_dir("catalogue.html")),
+        autoescape=select_autoescape(["html"]),
     )
     page = environment.get_template("catalogue.html").render(
         organisation=organisation, entries=catalogue_entries(manifest, out_dir, today)

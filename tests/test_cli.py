@@ -182,3 +182,22 @@ def test_catalogue_lists_every_leaflet_language_and_file(tmp_path: Path, text_fo
     assert '<h2 id="having-a-scan">Having a scan</h2>' in page
     assert 'href="secondary-breast-cancer/en-GB/secondary-breast-cancer.txt"' in page
     assert "Review overdue" in page and page.count("Review overdue") == 1
+
+
+def test_page_links_only_to_outputs_that_were_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    formats = {
+        "txt": Format("txt", "tests.fixtures.text_writer", "{slug}.txt"),
+        "page": Format("page", "tests.fixtures.page_writer", "{slug}.html", links_siblings=True),
+    }
+    monkeypatch.setattr(build_module, "FORMATS", formats)
+    path = write_leaflet(tmp_path / "content", "Text.\n")
+    path.write_text(path.read_text().replace("title: Test leaflet", "title: FAIL"))
+    result = invoke("--root", str(tmp_path), "build", "--jobs", "1", "--format", "txt,page")
+    assert result.exit_code == 1
+    page = tmp_path / "out" / "test" / "en-GB" / "test.html"
+    assert page.read_text().split() == ["page"]  # no link to the text file that failed
+    path.write_text(path.read_text().replace("title: FAIL", "title: Fine"))
+    assert invoke("--root", str(tmp_path), "build", "--format", "txt,page").exit_code == 0
+    assert page.read_text().split() == ["page", "txt"]

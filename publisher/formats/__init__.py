@@ -38,6 +38,7 @@ class Format:
     name: str
     module: str
     filename: str  # with {slug}
+    links_siblings: bool = False  # refers to the other outputs, so it is written after them
 
     def output_name(self, slug: str) -> str:
         return self.filename.format(slug=slug)
@@ -57,10 +58,9 @@ def _import(name: str) -> ModuleType | None:
         raise
 
 
-# Audio comes before HTML so the easy-read page can offer the recording.
 FORMATS = {
     "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf"),
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
     "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3"),
-    "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html"),
+    "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
 }
