@@ -212,3 +212,17 @@ def test_the_command_builds_audio_and_lists_voices(tmp_path: Path) -> None:
     assert "cannot speak Somali (so)" in somali.output
     wrong = runner.invoke(main, ["build", "--tts", "festival"])
     assert wrong.exit_code == 2
+
+
+def test_publisher_toml_chooses_the_engine_of_each_language(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text(
+        '[publisher]\nlanguages = ["cy", "pl"]\n\n[speech]\nengine = "espeak"\n\n'
+        '[speech.voices]\ncy = { engine = "gtts" }\npl = { engine = "espeak", voice = "zlw/pl" }\n'
+    )
+    listed = CliRunner().invoke(main, ["--root", str(tmp_path), "voices"])
+    assert listed.exit_code == 0, listed.output
+    assert "* espeak  gmw/en" in listed.output
+    assert "* gtts    cy:com" in listed.output
+    assert "* espeak  zlw/pl" in listed.output
+    forced = CliRunner().invoke(main, ["--root", str(tmp_path), "voices", "--lang", "cy"])
+    assert "* gtts    cy:com" in forced.output
