@@ -53,6 +53,7 @@ WORDS = (
     "This recording is about 1 minute long.",
     "This recording is about {minutes} minutes long.",
     "After this introduction it has {count} chapters:",
+    "Most players can skip from one chapter to the next.",
     "Chapter {number}: {title}",
     "Picture: {alt}",
     "Caption: {caption}",
@@ -167,6 +168,7 @@ class _Speaker:
             )
             said.append(Utterance(listed, PAUSE_ITEM))
         said = _ended(said, PAUSE_PARAGRAPH)
+        said.append(Utterance(words("Most players can skip from one chapter to the next.")))
         said.append(Utterance(self.review_dates()))
         return Chapter(leaflet.title, _end_chapter([*said, *intro]))
 

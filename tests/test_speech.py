@@ -55,7 +55,8 @@ def test_opening_says_title_organisation_contents_and_length(cancer) -> None:
     assert listed[0] == "Chapter 1: What is secondary breast cancer?"
     assert listed[2] == "Chapter 3: Scans"
     assert listed[-1] == "Chapter 7: More information"
-    assert opening[12] == (
+    assert opening[12] == "Most players can skip from one chapter to the next."
+    assert opening[13] == (
         "This information was checked on 2 March 2026. It will be checked again by 2 March 2029."
     )
 
