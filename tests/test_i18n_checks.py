@@ -29,7 +29,7 @@ LINKED_CY = (
 
 
 def problems(source: str, translation: str, markdown: bool = True) -> list[str]:
-    return [str(p) for p in check(Unit(source, "", 3, markdown), translation, PO, 42)]
+    return [str(p) for p in check(Unit(source, (), 3, markdown), translation, PO, 42)]
 
 
 def errors(source: str, translation: str, markdown: bool = True) -> list[str]:

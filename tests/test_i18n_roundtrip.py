@@ -178,7 +178,11 @@ def test_extract_writes_one_template_entry_per_unit_with_what_and_where(
     entries = {m.id: m for m in template if m.id}
     assert set(entries) == set(WELSH)
     sentence = entries[OLD_SENTENCE]
-    assert sentence.auto_comments == ["paragraph, in section 'Before the test'"]
+    assert sentence.auto_comments == [
+        "paragraph",
+        "in section 'Before the test'",
+        "keep the marks: **bold**, *emphasis*, [link text](address)",
+    ]
     assert sentence.locations == [("content/test.md", line_of(signed_off, "Drink **two"))]
     assert "alt text" in entries["A glass of water"].auto_comments[0]
     assert any(

@@ -19,7 +19,7 @@ from ..words import Words
 from .markup import from_markdown, to_markdown, without_terms
 from .state import REVIEWED, Translation, leaflet_translation, tool_translation
 from .toolwords import DOMAIN
-from .units import walk
+from .units import Notes, walk
 
 
 def localise(leaflet: Leaflet, language: str, config: Config, draft: bool) -> tuple[Leaflet, Words]:
@@ -53,10 +53,10 @@ class _Translator:
             return None
         return self.state.strings.get(msgid)
 
-    def text(self, text: str, what: str, line: int | None) -> str:
+    def text(self, text: str, notes: Notes, line: int | None) -> str:
         return self._usable(text) or text
 
-    def inlines(self, inlines: tuple[Inline, ...], what: str, line: int) -> tuple[Inline, ...]:
+    def inlines(self, inlines: tuple[Inline, ...], notes: Notes, line: int) -> tuple[Inline, ...]:
         found = self._usable(to_markdown(inlines))
         if found is None:
             return without_terms(inlines)  # terms are marked again in the target glossary

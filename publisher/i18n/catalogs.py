@@ -73,7 +73,7 @@ def template(
     for unit, source in units:
         flags = ["python-brace-format"] if domain == "publisher" and "{" in unit.msgid else []
         location = (_relative(source, root), unit.line)
-        catalog.add(unit.msgid, locations=[location], auto_comments=[unit.what], flags=flags)
+        catalog.add(unit.msgid, locations=[location], auto_comments=unit.notes, flags=flags)
     _tidy_comments(catalog)
     return catalog
 

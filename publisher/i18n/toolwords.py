@@ -34,10 +34,10 @@ def tool_words() -> list[ToolWord]:
         for message in getattr(module, "WORDS", ()):
             if message in found:
                 continue
-            what = f"words the tool puts into outputs, used by {module.__name__}"
+            notes = (f"words the tool puts into outputs, used by {module.__name__}",)
             if PLACEHOLDER.search(message):
-                what += "; keep each {name} exactly: a value replaces it"
-            found[message] = ToolWord(Unit(message, what, _line_of(path, message), False), path)
+                notes += ("keep each {name} exactly: a value replaces it",)
+            found[message] = ToolWord(Unit(message, notes, _line_of(path, message), False), path)
     return list(found.values())
 
 

@@ -8,6 +8,7 @@ inline text (markup.py); titles, alt text, glossary and helpline are plain text.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -29,21 +30,28 @@ from ..model import (
 )
 from .markup import to_markdown
 
+MARKS = re.compile(r"\*|\[.*\]\(")
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One piece of source text to translate, with what it is and where it stands."""
 
     msgid: str
-    what: str  # for translators: "list item, in section 'Before your scan'"
+    notes: tuple[str, ...]  # for translators: ("list item", "in section 'Before your scan'")
     line: int | None
     markdown: bool  # the msgid is inline Markdown and its translation is read back as such
 
 
-class Visitor(Protocol):
-    def text(self, text: str, what: str, line: int | None) -> str: ...
+Notes = tuple[str, ...]
 
-    def inlines(self, inlines: tuple[Inline, ...], what: str, line: int) -> tuple[Inline, ...]: ...
+
+class Visitor(Protocol):
+    def text(self, text: str, notes: Notes, line: int | None) -> str: ...
+
+    def inlines(
+        self, inlines: tuple[Inline, ...], notes: Notes, line: int
+    ) -> tuple[Inline, ...]: ...
 
 
 def leaflet_units(leaflet: Leaflet) -> list[Unit]:
@@ -57,12 +65,15 @@ class _Collector:
     def __init__(self) -> None:
         self.units: list[Unit] = []
 
-    def text(self, text: str, what: str, line: int | None) -> str:
-        self.units.append(Unit(text, what, line, markdown=False))
+    def text(self, text: str, notes: Notes, line: int | None) -> str:
+        self.units.append(Unit(text, notes, line, markdown=False))
         return text
 
-    def inlines(self, inlines: tuple[Inline, ...], what: str, line: int) -> tuple[Inline, ...]:
-        self.units.append(Unit(to_markdown(inlines), what, line, markdown=True))
+    def inlines(self, inlines: tuple[Inline, ...], notes: Notes, line: int) -> tuple[Inline, ...]:
+        msgid = to_markdown(inlines)
+        if MARKS.search(msgid):
+            notes = (*notes, "keep the marks: **bold**, *emphasis*, [link text](address)")
+        self.units.append(Unit(msgid, notes, line, markdown=True))
         return inlines
 
 
@@ -70,11 +81,11 @@ def walk(leaflet: Leaflet, visit: Visitor) -> Leaflet:
     """The leaflet with each unit replaced by what `visit` returns for it."""
     lines = front_matter_lines(leaflet.source)
     replace = dataclasses.replace
-    title = visit.text(leaflet.title, "title of the leaflet", lines.get("title"))
+    title = visit.text(leaflet.title, ("title of the leaflet",), lines.get("title"))
     summary = leaflet.summary and visit.text(
-        leaflet.summary, "summary of the leaflet (one sentence)", lines.get("summary")
+        leaflet.summary, ("summary of the leaflet (one sentence)",), lines.get("summary")
     )
-    intro = "the introduction"
+    intro = "in the introduction"
     return replace(
         leaflet,
         title=title,
@@ -89,8 +100,8 @@ def walk(leaflet: Leaflet, visit: Visitor) -> Leaflet:
 
 def _section(section: Section, visit: Visitor) -> Section:
     kind = "section heading" if section.level == 2 else "subsection heading"
-    heading = visit.inlines(section.heading, kind, section.line)
-    place = f"section '{section.title}'"
+    heading = visit.inlines(section.heading, (kind,), section.line)
+    place = f"in section '{section.title}'"
     return dataclasses.replace(
         section,
         heading=heading,
@@ -107,10 +118,10 @@ def _blocks(blocks: tuple[Block, ...], visit: Visitor, kind: str, place: str) ->
 def _block(block: Block, visit: Visitor, kind: str, place: str) -> Block:
     match block:
         case Paragraph():
-            inlines = visit.inlines(block.inlines, f"{kind}, in {place}", block.line)
+            inlines = visit.inlines(block.inlines, (kind, place), block.line)
             return dataclasses.replace(block, inlines=inlines)
         case Image():
-            return _image(block, visit, "picture", place)
+            return _image(block, visit, "a picture", place)
         case ListBlock():
             items = tuple(_item(item, visit, place) for item in block.items)
             return dataclasses.replace(block, items=items)
@@ -127,10 +138,10 @@ def _item(item: ListItem, visit: Visitor, place: str) -> ListItem:
 def _image(image: Image, visit: Visitor, kind: str, place: str) -> Image:
     alt, caption = image.alt, image.caption
     if alt and not image.decorative:
-        what = f"alt text: what the {kind} shows, for people who cannot see it, in {place}"
-        alt = visit.text(alt, what, image.line)
+        what = f"alt text of {kind} (for people who cannot see it)"
+        alt = visit.text(alt, (what, place), image.line)
     if caption:
-        caption = visit.text(caption, f"caption under the {kind}, in {place}", image.line)
+        caption = visit.text(caption, (f"caption under {kind}", place), image.line)
     return dataclasses.replace(image, alt=alt, caption=caption)
 
 
@@ -141,30 +152,27 @@ def _easy(points: tuple[EasyPoint, ...] | None, visit: Visitor, place: str):
 
 
 def _point(point: EasyPoint, visit: Visitor, place: str) -> EasyPoint:
-    picture = point.picture and _image(point.picture, visit, "easy-read picture", place)
-    what = f"easy-read point (one short idea, short words), in {place}"
+    picture = point.picture and _image(point.picture, visit, "an easy-read picture", place)
+    what = "easy-read point: one short idea in short words"
     return dataclasses.replace(
-        point, picture=picture, inlines=visit.inlines(point.inlines, what, point.line)
+        point, picture=picture, inlines=visit.inlines(point.inlines, (what, place), point.line)
     )
 
 
 def _glossary(entry: GlossaryEntry, visit: Visitor, lines: dict[str, int]) -> GlossaryEntry:
     line = lines.get(f"glossary.{entry.term}")
-    term = visit.text(
-        entry.term,
-        "glossary term: write it as it appears in the translated text, to be found there",
-        line,
-    )
-    definition = visit.text(entry.definition, f"glossary definition of '{entry.term}'", line)
+    what = "glossary term: write it as the translated text uses it, to be found there"
+    term = visit.text(entry.term, (what,), line)
+    definition = visit.text(entry.definition, (f"glossary definition of '{entry.term}'",), line)
     return GlossaryEntry(term, definition)
 
 
 def _helpline(leaflet: Leaflet, visit: Visitor, lines: dict[str, int]):
     helpline = leaflet.helpline
     assert helpline is not None
-    label = visit.text(helpline.label, "name of the helpline", lines.get("helpline.label"))
+    label = visit.text(helpline.label, ("name of the helpline",), lines.get("helpline.label"))
     hours = helpline.hours and visit.text(
-        helpline.hours, "opening hours of the helpline", lines.get("helpline.hours")
+        helpline.hours, ("opening hours of the helpline",), lines.get("helpline.hours")
     )
     return dataclasses.replace(helpline, label=label, hours=hours)
 
