@@ -134,13 +134,21 @@ def _cut(text: _Text, start: int, end: int, width: float) -> list[tuple[int, int
 
 
 class BidiParagraph(Flowable):
-    """A paragraph of right-to-left (or complex-script) text, laid out one line at a time."""
+    """A paragraph of right-to-left (or complex-script) text, laid out one line at a time.
 
-    def __init__(self, runs: Sequence[Run], leading: float, rtl: bool = True) -> None:
+    `style` (a ParagraphStyle) lends it the spacing and keep-with-next of the Paragraph it
+    stands in for; fonts, sizes and colours come from the runs' looks.
+    """
+
+    def __init__(
+        self, runs: Sequence[Run], leading: float, rtl: bool = True, style: object = None
+    ) -> None:
         super().__init__()
         self.runs = tuple(runs)
         self.leading = leading
         self.rtl = rtl
+        if style is not None:
+            self.style = style  # read by Flowable.getSpaceBefore/After and getKeepWithNext
         self.lines: list[Line] = []
         self.fixed = False  # a part made by split() keeps its lines
 
@@ -161,7 +169,7 @@ class BidiParagraph(Flowable):
         return [self._part(self.lines[:fit]), self._part(self.lines[fit:])]
 
     def _part(self, lines: list[Line]) -> BidiParagraph:
-        part = BidiParagraph(self.runs, self.leading, self.rtl)
+        part = BidiParagraph(self.runs, self.leading, self.rtl, getattr(self, "style", None))
         part.lines, part.fixed = lines, True
         return part
 

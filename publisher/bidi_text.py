@@ -31,10 +31,10 @@ _ISOLATES_AS_EMBEDDINGS = str.maketrans(
 )
 
 # A left-to-right unit: starts and ends with a Latin letter or a digit (or a web address's
-# last '/'), and may hold single spaces and the punctuation of numbers, addresses and
+# last '/'), and may hold single (no-break) spaces and the punctuation of numbers, addresses and
 # abbreviations in between; a full stop after it stays with the sentence.
 _ALNUM = r"[A-Za-z0-9\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+"
-_LTR_UNIT = re.compile(rf"{_ALNUM}(?:(?:[.,:/@&+\-_#%=?~]{{1,3}}| ){_ALNUM})*/?")
+_LTR_UNIT = re.compile(rf"{_ALNUM}(?:(?:[.,:/@&+\-_#%=?~]{{1,3}}|[ \u00a0\u202f]){_ALNUM})*/?")
 
 
 def ltr_spans(text: str) -> list[tuple[int, int]]:

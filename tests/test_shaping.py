@@ -21,6 +21,7 @@ from fontTools.varLib import instancer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate
@@ -149,6 +150,7 @@ def test_ltr_units_end_on_a_letter_or_digit() -> None:
         "www.nhs.uk/scan",
     ]
     assert wrap_ltr_spans("على 0800 123", "<", ">") == "على <0800 123>"
+    assert ltr_spans("على 0800\u00a0123\u202f4567") == [(4, 17)]  # no-break spaces too
 
 
 # --- drawing -------------------------------------------------------------------------------
@@ -227,7 +229,11 @@ def test_bengali_keeps_conjuncts_and_copies_as_written(
 
 def test_long_paragraph_breaks_across_pages(fonts: dict[str, str], tmp_path: Path) -> None:
     sentence = "قد تحتاج إلى التوقف عن الأكل لمدة 6 ساعات قبل موعدك. "
-    pdf = build(tmp_path / "long.pdf", [BidiParagraph([arabic(fonts, sentence * 60)], LEADING)])
+    style = ParagraphStyle("Body", spaceBefore=5, spaceAfter=SIZE)
+    paragraph = BidiParagraph([arabic(fonts, sentence * 60)], LEADING, style=style)
+    assert (paragraph.getSpaceBefore(), paragraph.getSpaceAfter()) == (5, SIZE)
+    assert not paragraph.getKeepWithNext()  # (ReportLab never ends a page-long keepWithNext)
+    pdf = build(tmp_path / "long.pdf", [paragraph])
     with pdfplumber.open(pdf) as document:
         assert len(document.pages) >= 2
     assert pdftotext(pdf).count("ساعات") == 60
