@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable
 
 from .model import (
@@ -66,6 +67,8 @@ def _split_text(text: str, pattern: re.Pattern[str], keys: dict[str, str]) -> li
     runs: list[Inline] = []
     position = 0
     for found in pattern.finditer(text):
+        if not _whole_word(text, found.start(), found.end()):
+            continue
         if found.start() > position:
             runs.append(Text(text[position : found.start()]))
         runs.append(Term(found.group(0), keys[found.group(0).casefold()]))
@@ -73,6 +76,13 @@ def _split_text(text: str, pattern: re.Pattern[str], keys: dict[str, str]) -> li
     if position < len(text):
         runs.append(Text(text[position:]))
     return runs
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Not part of a longer word: `\\w` misses the combining vowel signs of Indic scripts."""
+    neighbours = text[start - 1 : start] if start else ""
+    neighbours += text[end : end + 1]
+    return not any(unicodedata.category(c).startswith("M") for c in neighbours)
 
 
 InlineMap = Callable[[tuple[Inline, ...]], tuple[Inline, ...]]

@@ -250,3 +250,13 @@ def test_any_body_reads_or_fails_cleanly(
     else:
         for block in leaflet.sections[0].blocks if leaflet.sections else ():
             assert isinstance(block, Paragraph | ListBlock | Image | Note)
+
+
+def test_glossary_term_inside_a_bengali_word_is_not_marked(tmp_path: Path) -> None:
+    """'স্ক্যানারে' (in the scanner) holds the term 'স্ক্যানার' plus a vowel sign: one word."""
+    body = "## S\n\nস্ক্যানারে শুয়ে থাকুন। স্ক্যানার বড়।\n"
+    front = "glossary:\n  স্ক্যানার: ছবি তোলার যন্ত্র।\n"
+    leaflet = read_leaflet(write_leaflet(tmp_path, body, front))
+    runs = leaflet.sections[0].blocks[0].inlines
+    assert [run.text for run in runs if isinstance(run, Term)] == ["স্ক্যানার"]
+    assert plain_text(runs) == "স্ক্যানারে শুয়ে থাকুন। স্ক্যানার বড়।"
