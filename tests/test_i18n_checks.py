@@ -107,6 +107,13 @@ def test_a_changed_number_is_an_error_and_an_extra_one_a_warning() -> None:
     assert extra and all(p.startswith("warning:") for p in extra)
 
 
+def test_digits_of_other_scripts_count_as_the_same_numbers() -> None:
+    source = "A CT scan takes about 10 minutes. Call 0800 123 4567."
+    assert errors(source, "يستغرق فحص CT حوالي ١٠ دقائق. اتصل على ٠٨٠٠ ١٢٣ ٤٥٦٧.") == []
+    assert errors(source, "CT স্ক্যান প্রায় ১০ মিনিট সময় নেয়। ০৮০০ ১২৩ ৪৫৬৭ নম্বরে কল করুন।") == []
+    assert errors(source, "يستغرق فحص CT حوالي ١٥ دقائق. اتصل على ٠٨٠٠ ١٢٣ ٤٥٦٧.")
+
+
 def test_times_may_be_written_the_language_s_way() -> None:
     source = "Every day, 8am to 8pm"
     assert errors(source, "Bob dydd, 8yb tan 8yh", markdown=False) == []  # Welsh: y bore, yr hwyr

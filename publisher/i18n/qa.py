@@ -9,6 +9,7 @@ source, numbers the source does not have.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -104,6 +105,7 @@ class Things:
 
     @classmethod
     def of(cls, text: str, links: list[str]) -> Things:
+        text = ascii_digits(text)
         urls: Counter = Counter()
         emails: Counter = Counter()
         phones: Counter = Counter()
@@ -138,6 +140,11 @@ class Things:
             for value in sorted((theirs - mine).elements()):
                 messages.append(f"the {name} {value} is not in the English; copy it exactly")
         return messages
+
+
+def ascii_digits(text: str) -> str:
+    """Digits of any script as 0-9: '١٠' (Arabic-Indic) and '১০' (Bengali) are 10."""
+    return re.sub(r"\d", lambda found: str(unicodedata.decimal(found.group(0))), text)
 
 
 def _digits(text: str) -> str:
