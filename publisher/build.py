@@ -354,8 +354,10 @@ def manifest_entry(job: Job) -> dict:
         "next_review": leaflet.next_review.isoformat(),
     }
     if job.format.name == "audio":
-        voice = job.context.config.voice_for(leaflet.language)
-        entry |= {"engine": voice.engine, "voice": voice.voice}
+        from .tts.registry import choose  # loads a speech engine: only for audio
+
+        choice = choose(job.context.config, leaflet.language)
+        entry |= {"engine": choice.engine.name, "voice": choice.voice}
     return entry
 
 

@@ -226,3 +226,11 @@ def test_publisher_toml_chooses_the_engine_of_each_language(tmp_path: Path) -> N
     assert "* espeak  zlw/pl" in listed.output
     forced = CliRunner().invoke(main, ["--root", str(tmp_path), "voices", "--lang", "cy"])
     assert "* gtts    cy:com" in forced.output
+
+
+def test_the_manifest_records_the_engine_and_voice_used(built) -> None:
+    config = built[SAMPLES[0]].config
+    manifest = json.loads((config.out_dir / "manifest.json").read_text())
+    entry = manifest[f"{SAMPLES[0]}/en-GB/{SAMPLES[0]}.mp3"]
+    assert entry["engine"] == "espeak"
+    assert entry["voice"] == choose(config, "en-GB").voice != ""
