@@ -1,44 +1,51 @@
 """Font files for the print formats: which typeface shows which script, and what it can show.
 
-Fonts come from pip-installed packages (the fontpkg family packages), never from
-the system, so every machine builds the same file. Variable fonts are cut into
-static regular and bold instances once and kept in the cache folder.
+The language -> typeface table and where each file comes from (pip packages, or named
+files in the project's `fonts/` folder and Debian's Noto folder) live in font_sources.
+Here: variable fonts are cut into static regular and bold instances once and kept in the
+cache folder, a family without Latin letters (Noto Nastaliq Urdu, Noto Sans Gurmukhi)
+gets Noto Sans beside it for the Latin inside its text, and every character printed is
+checked against the files before anything is drawn.
 """
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import fontpkg
 from fontTools import version as fonttools_version
 from fontTools.ttLib import TTFont
 from fontTools.varLib import instancer
 
+from . import font_sources
+from .bidi_text import BIDI_CONTROLS
 from .errors import BuildError, Problem
 from .files import atomic_path
+from .font_sources import SCRIPT_FAMILIES, SYSTEM_FOLDERS, check_shaping
+from .scripts import script_of
+
+__all__ = ["SCRIPT_FAMILIES", "Coverage", "Printed", "Typeface", "script_of", "typeface_for"]
 
 REGULAR, BOLD = 400, 700
-
-# ISO 15924 script -> font family (a fontpkg package name). The one table to extend when a
-# language in a new script is published; a script missing here is a clear error.
-SCRIPT_FAMILIES: dict[str, str] = {
-    "Latn": "Noto Sans",
-    "Grek": "Noto Sans",
-    "Cyrl": "Noto Sans",
-}
+LATIN = "Noto Sans"  # the typeface of Latin letters, and the fallback of every other one
+# The least line height of a typeface, in font sizes, where the usual 1.35 is too tight:
+# Nastaliq's words slope down from right to left and its letters reach far above and below.
+LINE_HEIGHTS: dict[str, float] = {"Noto Nastaliq Urdu": 2.2}
 
 
 @dataclass(frozen=True, slots=True)
 class Typeface:
-    """A family's static regular and bold files."""
+    """A family's static regular and bold files, and the typeface for letters it lacks."""
 
     family: str
     regular: Path
     bold: Path
+    script: str = "Latn"
+    fallback: Typeface | None = None
+    line_height: float = 0.0  # the least line height in font sizes; 0: the usual is enough
 
     @property
     def name(self) -> str:
@@ -54,53 +61,51 @@ class Printed:
     line: int | None = None
 
 
-def script_of(language: str) -> str:
-    """The ISO 15924 script of a BCP 47 tag: its own script subtag, else the usual one."""
-    from babel.core import get_global  # Babel's CLDR data: 'pa' -> 'pa_Guru_IN'
-
-    parts = language.replace("_", "-").split("-")
-    for part in parts[1:]:
-        if len(part) == 4 and part.isalpha():
-            return part.title()
-    base = parts[0].lower()
-    regions = [p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()]
-    likely = get_global("likely_subtags")
-    for key in [f"{base}_{region}" for region in regions] + [base]:
-        if key in likely:
-            return likely[key].split("_")[1]
-    return "Latn"
-
-
 def family_for(language: str) -> str:
+    """The typeface that prints `language` (see font_sources for the table)."""
+    return font_sources.family_for(language, script_of(language))
+
+
+def font_folders(root: Path) -> tuple[Path, ...]:
+    """Where fonts no pip package ships are looked for: the project's fonts/, then the system's."""
+    return (root / "fonts", *SYSTEM_FOLDERS)
+
+
+def typeface_for(
+    language: str, cache_dir: Path, folders: Sequence[Path] = SYSTEM_FOLDERS
+) -> Typeface:
+    """The regular and bold files of the typeface that shows `language`, checked for its script."""
     script = script_of(language)
-    if script not in SCRIPT_FAMILIES:
-        raise BuildError(
-            f"no font is set up yet for the script '{script}' of language '{language}' "
-            "(add it to SCRIPT_FAMILIES in publisher/fonts.py)"
-        )
-    return SCRIPT_FAMILIES[script]
+    family = font_sources.family_for(language, script)
+    fallback = None if family == LATIN else typeface(LATIN, "Latn", cache_dir, folders)
+    return typeface(family, script, cache_dir, folders, fallback)
 
 
-def typeface_for(language: str, cache_dir: Path) -> Typeface:
-    """The regular and bold files of the typeface that shows `language`."""
-    family = family_for(language)
-    return Typeface(
-        family, font_file(family, REGULAR, cache_dir), font_file(family, BOLD, cache_dir)
-    )
+def typeface(
+    family: str,
+    script: str,
+    cache_dir: Path,
+    folders: Sequence[Path],
+    fallback: Typeface | None = None,
+) -> Typeface:
+    faces = [font_file(family, weight, cache_dir, folders) for weight in (REGULAR, BOLD)]
+    for face in faces:  # a font without the script's shaping rules prints it broken
+        check_shaping(face, family, script)
+    return Typeface(family, *faces, script, fallback, LINE_HEIGHTS.get(family, 0.0))
 
 
-def font_file(family: str, weight: int, cache_dir: Path) -> Path:
+def font_file(
+    family: str, weight: int, cache_dir: Path, folders: Sequence[Path] = SYSTEM_FOLDERS
+) -> Path:
     """A static upright font file of `family` at `weight`, cut from a variable font if need be."""
+    found = font_sources.font_file(family, weight, folders)
     try:
-        chosen = fontpkg.select_file(fontpkg.family(family), weight, "normal")
-    except fontpkg.FamilyNotInstalled:
-        package = "fontpkg-" + fontpkg.slugify(family)
-        raise BuildError(f"the font '{family}' is not installed: pip install {package}") from None
-    except fontpkg.FontpkgError as err:
-        raise BuildError(f"the font '{family}' has no usable weight {weight}: {err}") from None
-    if not chosen.variable:
-        return chosen.path
-    return static_instance(chosen.path, weight, cache_dir / "fonts")
+        variable = "fvar" in TTFont(found, lazy=True)
+    except Exception as err:  # fontTools raises many kinds for a file that is not a font
+        raise BuildError(f"the font file {found} cannot be read ({err})") from None
+    if not variable:
+        return found
+    return static_instance(found, weight, cache_dir / "fonts")
 
 
 def static_instance(variable: Path, weight: int, folder: Path) -> Path:
@@ -128,17 +133,24 @@ class Coverage:
 
     @classmethod
     def of(cls, typeface: Typeface) -> Coverage:
+        """What the regular and bold faces both show, or else their fallback typeface."""
         maps = [
             set(TTFont(path, lazy=True).getBestCmap()) for path in (typeface.regular, typeface.bold)
         ]
-        return cls(typeface.family, frozenset(set.intersection(*maps)))
+        codepoints = frozenset(set.intersection(*maps))
+        if typeface.fallback is None:
+            return cls(typeface.family, codepoints)
+        spare = cls.of(typeface.fallback)
+        return cls(f"{typeface.family} (or {spare.family})", codepoints | spare.codepoints)
 
     def missing(self, text: str) -> list[str]:
         """Characters of `text` without a glyph, in order of first use; controls are not drawn."""
         found = dict.fromkeys(
             char
             for char in text
-            if ord(char) not in self.codepoints and unicodedata.category(char) != "Cc"
+            if ord(char) not in self.codepoints
+            and unicodedata.category(char) != "Cc"
+            and char not in BIDI_CONTROLS
         )
         return list(found)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 # Scripts written right to left (ISO 15924 codes, lower case).
 RTL_SCRIPTS = {"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr", "mend"}
@@ -30,3 +31,20 @@ def is_rtl(language: str) -> bool:
 def direction(language: str) -> str:
     """The HTML `dir` value of a language: 'rtl' or 'ltr'."""
     return "rtl" if is_rtl(language) else "ltr"
+
+
+@cache
+def script_of(language: str) -> str:
+    """The ISO 15924 script of a BCP 47 tag: its own script subtag, else the usual one
+    (from CLDR's likely subtags: 'pa' -> 'pa_Guru_IN', 'zh-TW' -> 'zh_Hant_TW')."""
+    parts = language.replace("_", "-").split("-")
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            return part.title()
+    base = parts[0].lower()
+    regions = [p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()]
+    likely = get_global("likely_subtags")
+    for key in [f"{base}_{region}" for region in regions] + [base]:
+        if key in likely:
+            return likely[key].split("_")[1]
+    return "Latn"
