@@ -72,9 +72,10 @@ class _Text:
 
     @classmethod
     def of(cls, runs: Sequence[Run], rtl: bool) -> _Text:
-        chars = "".join(run.text.replace("\n", " ") for run in runs)
+        """A "\n" in a run is a line break; the bidi levels see it as a space."""
+        chars = "".join(run.text for run in runs)
         looks = tuple(run.look for run in runs for _ in run.text)
-        return cls(chars, looks, paragraph_levels(chars, rtl), rtl)
+        return cls(chars, looks, paragraph_levels(chars.replace("\n", " "), rtl), rtl)
 
     def line(self, start: int, end: int, width: float) -> Line:
         """chars[start:end] shaped, in visual order, aligned to the paragraph's start side."""
@@ -101,11 +102,13 @@ def layout(runs: Sequence[Run], width: float, rtl: bool = True) -> list[Line]:
 
 
 def break_lines(text: _Text, width: float) -> list[tuple[int, int]]:
-    """(start, end) of each line: greedy, at spaces; a word longer than a line is cut."""
+    """(start, end) of each line: greedy, at spaces and line breaks; a word longer than a line
+    is cut."""
     lines: list[tuple[int, int]] = []
     start = end = -1
     for word in _WORD.finditer(text.chars):
-        if start >= 0 and text.measure(start, word.end()) <= width:
+        joined = start >= 0 and "\n" not in text.chars[end : word.start()]
+        if joined and text.measure(start, word.end()) <= width:
             end = word.end()
             continue
         if start >= 0:
@@ -160,12 +163,15 @@ class BidiParagraph(Flowable):
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """The lines that fit here and the rest; never one line alone on either page."""
         self.wrap(avail_width, avail_height)
         fit = int(avail_height // self.leading)
-        if fit <= 0:
-            return []
         if fit >= len(self.lines):
             return [self]
+        if len(self.lines) - fit == 1:
+            fit -= 1
+        if fit < 2:
+            return []
         return [self._part(self.lines[:fit]), self._part(self.lines[fit:])]
 
     def _part(self, lines: list[Line]) -> BidiParagraph:

@@ -37,6 +37,20 @@ _ALNUM = r"[A-Za-z0-9\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+"
 _LTR_UNIT = re.compile(rf"{_ALNUM}(?:(?:[.,:/@&+\-_#%=?~]{{1,3}}|[ \u00a0\u202f]){_ALNUM})*/?")
 
 
+def has_rtl_letters(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def has_ltr_letters(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) == "L" for char in text)
+
+
+def runs_rtl(text: str, rtl_language: bool) -> bool:
+    """The direction of one paragraph of a leaflet: its language's, except that a paragraph
+    with only left-to-right words (an English reference or notice) runs left to right."""
+    return rtl_language and (has_rtl_letters(text) or not has_ltr_letters(text))
+
+
 def ltr_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of Latin letters and digits to keep together left to right."""
     return [match.span() for match in _LTR_UNIT.finditer(text)]

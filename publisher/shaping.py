@@ -10,7 +10,7 @@ characters as ActualText, so copying, searching and reading aloud give the words
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import uharfbuzz
@@ -175,13 +175,28 @@ def draw(canvas, shaped: Shaped, x: float, baseline: float) -> None:
     """Draw shaped glyphs from (x, baseline), with ActualText where a glyph hides its text."""
     canvas.setFillColor(HexColor(shaped.look.colour))
     text = _TextObject(canvas, x, baseline)
+    _write(text, shaped)
+    canvas.drawText(text)
+
+
+def draw_invisible(canvas, placed: Sequence[tuple[float, float, Shaped]]) -> None:
+    """Pieces at (x, baseline) as invisible text (render mode 3), in one text object: words
+    for screen readers and search that the page does not show (a picture's description)."""
+    text = _TextObject(canvas, 0, 0)
+    text.setTextRenderMode(3)
+    for x, baseline, shaped in placed:
+        text.setTextOrigin(x, baseline)
+        _write(text, shaped)
+    canvas.drawText(text)
+
+
+def _write(text: _TextObject, shaped: Shaped) -> None:
     text.setFont(shaped.look.font, shaped.look.size)
     for glyphs, actual in clusters(shaped):
         if actual is None:
             text.textOut(glyphs)
         else:
             text.actual_text(glyphs, actual)
-    canvas.drawText(text)
 
 
 class _TextObject(PDFTextObject):

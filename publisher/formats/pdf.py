@@ -14,17 +14,17 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus import Paragraph as Para
 from reportlab.platypus.doctemplate import LayoutError
 
 from .. import __version__
 from ..errors import BuildError, Problem
-from ..fonts import Coverage, Printed, typeface_for
+from ..fonts import Coverage, Printed, font_folders, typeface_for
 from ..model import Leaflet
 from ..style import PrintStyle
 from . import WriteContext
 from .pdf_story import Story
 from .pdf_styles import MARGIN, PAGE_SIZE, Styles, make_styles, register
+from .pdf_text import Span, Typesetter, is_cjk, typesetter_for
 
 # Every tool word this format prints (msgids for the translation tooling).
 WORDS = (
@@ -44,20 +44,25 @@ WORDS = (
 
 def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     """Write the large-print PDF of `leaflet` to `path`."""
-    # 1. The typeface for the leaflet's script, and the styles at the configured size.
-    typeface = typeface_for(leaflet.language, context.config.cache_dir)
-    styles = make_styles(PrintStyle(context.config.font_size), register(typeface))
+    # 1. The typeface for the leaflet's script (a clear error if it is missing or cannot
+    #    shape the script), the styles at the configured size, and the script's typesetter.
+    config = context.config
+    typeface = typeface_for(leaflet.language, config.cache_dir, font_folders(config.root))
+    fonts = register(typeface)
+    sizes = PrintStyle(config.font_size)
+    styles = make_styles(sizes, fonts, typeface.line_height, is_cjk(typeface))
+    setter = typesetter_for(typeface, fonts, leaflet.language, sizes.body_size)
     # 2. What every page carries: the page number and, for a draft, the draft notice on top.
-    furniture = Furniture.make(leaflet, context, styles)
+    furniture = Furniture.make(leaflet, context, styles, setter)
     styles = replace(styles, top_margin=furniture.top_margin)
     # 3. Check every character against the font before drawing anything: no empty boxes.
-    story = Story(leaflet, context, styles)
+    story = Story(leaflet, context, styles, setter)
     flowables = story.flowables()
     Coverage.of(typeface).check([*story.printed, *furniture.printed], leaflet.source)
     # 4. Lay out once to count the pages, then again to print "Page N of M".
     pages = render(flowables, io.BytesIO(), leaflet, context, furniture)
     render(
-        Story(leaflet, context, styles).flowables(),
+        Story(leaflet, context, styles, setter).flowables(),
         path,
         leaflet,
         context,
@@ -70,40 +75,50 @@ class Furniture:
     """The page number at the foot of every page and, for drafts, a notice at the top."""
 
     styles: Styles
+    setter: Typesetter
     page_words: str  # "Page {page} of {pages}" in the leaflet's language
-    header: Para | None
+    header: tuple[Flowable, ...]  # one paragraph per line: each in its own language's direction
     printed: tuple[Printed, ...]
     pages: int | None = None
 
     @classmethod
-    def make(cls, leaflet: Leaflet, context: WriteContext, styles: Styles) -> Furniture:
-        story = Story(leaflet, context, styles)
+    def make(
+        cls, leaflet: Leaflet, context: WriteContext, styles: Styles, setter: Typesetter
+    ) -> Furniture:
+        story = Story(leaflet, context, styles, setter)
         page_words = context.words("Page {page} of {pages}", page="{page}", pages="{pages}")
         story.text(page_words.format(page=1234567890, pages=1234567890))
-        header = None
+        header: tuple[Flowable, ...] = ()
         if context.draft:
-            header = Para("<br/>".join(story.draft_lines()), styles.strong)
-            header.wrap(styles.text_width, PAGE_SIZE[1])
-        return cls(styles, page_words, header, tuple(story.printed))
+            header = tuple(setter.paragraph(line, styles.strong) for line in story.draft_lines())
+            for line in header:
+                line.wrap(styles.text_width, PAGE_SIZE[1])
+        return cls(styles, setter, page_words, header, tuple(story.printed))
 
     @property
     def top_margin(self) -> float:
-        if self.header is None:
+        if not self.header:
             return MARGIN
-        return MARGIN + self.header.height + self.styles.print.paragraph_space
+        return MARGIN + self.header_height + self.styles.print.paragraph_space
+
+    @property
+    def header_height(self) -> float:
+        return sum(line.height for line in self.header)
 
     def draw_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        if self.header is not None:
-            self.header.drawOn(canvas, MARGIN, PAGE_SIZE[1] - MARGIN - self.header.height)
+        top = PAGE_SIZE[1] - MARGIN
+        for line in self.header:
+            top -= line.height
+            line.drawOn(canvas, MARGIN, top)
 
     def draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        """Drawn when the page is done, so a screen reader meets it after the page's text."""
+        """Drawn when the page is done, so a screen reader meets it after the page's text;
+        at the start of the line: the left, or the right in a right-to-left leaflet."""
         styles = self.styles
         canvas.saveState()
-        canvas.setFont(styles.fonts.regular, styles.print.body_size)
         canvas.setFillColor(styles.body.textColor)
         footer = self.page_words.format(page=doc.page, pages=self.pages or doc.page)
-        canvas.drawString(MARGIN, MARGIN, footer)
+        self.setter.draw_line(canvas, [Span(footer)], MARGIN, MARGIN, styles.text_width)
         canvas.restoreState()
 
 

@@ -1,8 +1,8 @@
 """Pictures in large print: PNG as images, SVG as vector drawings (svglib), sized to the text.
 
 ReportLab cannot tag a figure with /Alt, so the alt text goes under the picture as
-invisible text (render mode 3): screen readers and text extraction read it, the
-page shows only the picture.
+invisible text (render mode 3, drawn by the typesetter: see pdf_text): screen readers
+and text extraction read it, the page shows only the picture.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
@@ -21,6 +21,7 @@ from ..errors import BuildError, Problem
 from ..fonts import Printed
 from ..model import Image
 from .pdf_styles import Fonts
+from .pdf_text import Described
 
 PX = 0.75  # points per CSS pixel: a picture's natural size, for decorative ones
 
@@ -33,22 +34,20 @@ class Room:
     height: float
 
 
-@dataclass(frozen=True, slots=True)
-class Alt:
-    """Invisible text laid over a picture for assistive technology."""
-
-    text: str
-    font: str
-    size: float
-
-
 class Picture(Flowable):
     """A PNG or an SVG drawing at a given size, with its alt text as invisible text."""
 
-    def __init__(self, art: ImageReader | Drawing, width: float, height: float, alt: Alt | None):
+    def __init__(
+        self,
+        art: ImageReader | Drawing,
+        width: float,
+        height: float,
+        alt: Described | None,
+        align: str = "LEFT",
+    ):
         super().__init__()
         self.art, self.width, self.height, self.alt = art, width, height, alt
-        self.hAlign = "LEFT"
+        self.hAlign = align  # the start side: the right in a right-to-left leaflet
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -63,18 +62,7 @@ class Picture(Flowable):
         else:
             canvas.drawImage(self.art, 0, 0, self.width, self.height, mask="auto")
         if self.alt is not None:
-            self.draw_alt(self.alt)
-
-    def draw_alt(self, alt: Alt) -> None:
-        lines = simpleSplit(alt.text, alt.font, alt.size, self.width)
-        # Keep every line inside the picture: invisible lines may overlap, never leave the page.
-        leading = min(alt.size * 1.2, max(self.height - alt.size, 0) / max(len(lines) - 1, 1))
-        text = self.canv.beginText(0, self.height - alt.size)
-        text.setTextRenderMode(3)
-        text.setFont(alt.font, alt.size, leading)
-        for line in lines:
-            text.textLine(line)
-        self.canv.drawText(text)
+            self.alt.draw(self.canv, self.width, self.height)
 
 
 def load_art(
@@ -104,7 +92,7 @@ def use_fonts(drawing: Drawing, fonts: Fonts, line: int) -> Iterator[Printed]:
     """Draw the words inside an SVG with the embedded typeface, not an unembedded PDF font."""
     drawing.initialFontName = fonts.regular  # else each drawing starts in Helvetica
     for string in strings(drawing):
-        string.fontName = fonts.bold if "bold" in string.fontName.lower() else fonts.regular
+        string.fontName = fonts.showing(string.text, "bold" in string.fontName.lower())
         yield Printed(string.text, line)
 
 

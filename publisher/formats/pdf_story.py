@@ -1,20 +1,21 @@
 """The leaflet as ReportLab flowables: one method per node type of the model.
 
-Every piece of text passes through `Story.text`, which escapes it for ReportLab's
-paragraph markup and records it, so the glyph check sees exactly what is printed.
+Every piece of text passes through `Story.text`, which records it, so the glyph check sees
+exactly what is printed; the story says what to print as spans (pdf_text.Span) and the
+typesetter of the leaflet's script makes the paragraphs, so an Arabic, Urdu or Bengali
+leaflet is told by the same methods as an English one.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, Table
-from reportlab.platypus import Paragraph as Para
 from reportlab.platypus.tables import TableStyle
 
 from .. import model as m
@@ -24,11 +25,11 @@ from ..errors import BuildError, Problem
 from ..fonts import Printed
 from ..style import LINK_COLOUR, NOTE_BORDER_COLOUR, NOTE_BORDER_WIDTH
 from . import WriteContext
-from .pdf_pictures import Alt, Picture, Room, fit, load_art
+from .pdf_pictures import Picture, Room, fit, load_art
 from .pdf_styles import Styles
+from .pdf_text import BREAK, Span, Typesetter
 
 BULLETS = ("\u2022", "\u2013")  # bullet, then an en dash for a nested list
-QUOTES = {'"': "&quot;", "'": "&#39;"}
 DRAFT_NOTICE = "Draft: this translation has not been reviewed yet."
 
 
@@ -44,6 +45,7 @@ class Story:
     leaflet: m.Leaflet
     context: WriteContext
     styles: Styles
+    setter: Typesetter
     printed: list[Printed] = field(default_factory=list)
 
     def words(self, message: str, **values: object) -> str:
@@ -63,38 +65,45 @@ class Story:
     # --- text --------------------------------------------------------------
 
     def text(self, value: str, line: int | None = None) -> str:
-        """Text escaped for paragraph markup: <, >, & and quotes print as themselves."""
+        """Text as it is printed, recorded for the glyph check."""
         value = clean(value)
         self.printed.append(Printed(value, line))
-        return escape(value, QUOTES)
+        return value
 
-    def inlines(self, runs: tuple[m.Inline, ...], line: int | None) -> str:
-        return "".join(self.inline(run, line) for run in runs)
+    def span(self, value: str, line: int | None = None, bold: bool = False) -> list[Span]:
+        return [Span(self.text(value, line), bold)]
 
-    def inline(self, run: m.Inline, line: int | None) -> str:
+    def inlines(
+        self, runs: tuple[m.Inline, ...], line: int | None, bold: bool = False
+    ) -> list[Span]:
+        return [span for run in runs for span in self.inline(run, line, bold)]
+
+    def inline(self, run: m.Inline, line: int | None, bold: bool) -> list[Span]:
         match run:
             case m.Text(text) | m.Term(text, _):
-                return self.text(text, line)
+                return self.span(text, line, bold)
             case m.Strong(children) | m.Emphasis(children):
-                return f"<b>{self.inlines(children, line)}</b>"  # large print: bold, never italic
+                return self.inlines(children, line, True)  # large print: bold, never italic
             case m.Link(children, url):
-                return self.link(children, url, line)
+                return self.link(children, url, line, bold)
         raise BuildError([Problem(self.leaflet.source, line, f"cannot print {run!r} in a PDF")])
 
-    def link(self, children: tuple[m.Inline, ...], url: str, line: int | None) -> str:
+    def link(
+        self, children: tuple[m.Inline, ...], url: str, line: int | None, bold: bool
+    ) -> list[Span]:
         """The link text, then its address when the text does not already say it."""
-        shown = self.inlines(children, line)
+        shown = self.inlines(children, line, bold)
         address = display_address(url)
         if not same_address(m.plain_text(children), url):
-            shown += " (" + self.text(address, line) + ")"
-        return f'<a href="{escape(url, QUOTES)}" color="{LINK_COLOUR}">{shown}</a>'
+            shown.append(Span(" (" + self.text(address, line) + ")", bold))
+        return [dataclasses.replace(span, link=url, colour=LINK_COLOUR) for span in shown]
 
-    def para(self, markup: str, style_name: str = "body") -> Para:
-        return Para(markup, getattr(self.styles, style_name))
+    def para(self, spans: list[Span], style_name: str = "body") -> Flowable:
+        return self.setter.paragraph(spans, getattr(self.styles, style_name))
 
-    def heading(self, inlines: tuple[m.Inline, ...], level: int, line: int | None) -> Para:
+    def heading(self, inlines: tuple[m.Inline, ...], level: int, line: int | None) -> Flowable:
         """A heading, marked for the outline: level 1 is the title, 2 a section, 3 a subsection."""
-        heading = Para(self.inlines(inlines, line), self.styles.headings[level])
+        heading = self.setter.paragraph(self.inlines(inlines, line), self.styles.headings[level])
         heading.outline_entry = (clean(m.plain_text(inlines)), level - 1)  # type: ignore[attr-defined]
         return heading
 
@@ -105,7 +114,7 @@ class Story:
         """
         body_size = self.styles.print.body_size
         padding = body_size * 0.75
-        least = 2 * padding + 2 * self.styles.print.line_height
+        least = 2 * padding + 2 * self.styles.body.leading
         table = Table(
             [[content]], colWidths=[self.styles.text_width], hAlign="LEFT", splitInRow=least
         )
@@ -132,8 +141,8 @@ class Story:
         leaflet = self.leaflet
         page: list[Flowable] = [self.heading((m.Text(leaflet.title),), 1, None)]
         if leaflet.summary:
-            page.append(self.para(self.text(leaflet.summary)))
-        page.append(self.para(self.text(self.context.config.organisation), "strong"))
+            page.append(self.para(self.span(leaflet.summary)))
+        page.append(self.para(self.span(self.context.config.organisation), "strong"))
         page += self.warnings()
         return [*page, PageBreak()]
 
@@ -146,32 +155,29 @@ class Story:
                 "Some of it may be out of date.",
                 date=format_date(self.leaflet.next_review, self.leaflet.language),
             )
-            boxes.append(self.box([self.para(self.text(message), "strong")]))
+            boxes.append(self.box([self.para(self.span(message), "strong")]))
         if self.context.draft:
             boxes.append(self.box([self.para(line, "strong") for line in self.draft_lines()]))
         return boxes
 
-    def draft_lines(self) -> list[str]:
+    def draft_lines(self) -> list[list[Span]]:
         """The draft notice in the leaflet's language and, when that differs, in English."""
         lines = dict.fromkeys([self.words(DRAFT_NOTICE), DRAFT_NOTICE])
-        return [self.text(line) for line in lines]
+        return [self.span(line) for line in lines]
 
     def helpline(self, helpline: m.Helpline | None) -> list[Flowable]:
         if helpline is None:
             return []
         phone = self.words("Phone: {phone}", phone=helpline.phone)
         lines = [
-            self.para(self.text(helpline.label), "strong"),
-            self.para(
-                f'<a href="tel:{escape(digits(helpline.phone))}">{self.text(phone)}</a>', "strong"
-            ),
+            self.para(self.span(helpline.label), "strong"),
+            self.para([Span(self.text(phone), link="tel:" + digits(helpline.phone))], "strong"),
         ]
         if helpline.hours:
-            lines.append(self.para(self.text(helpline.hours)))
+            lines.append(self.para(self.span(helpline.hours)))
         if helpline.email:
             email = self.words("Email: {email}", email=helpline.email)
-            href = escape("mailto:" + helpline.email, QUOTES)
-            lines.append(self.para(f'<a href="{href}">{self.text(email)}</a>'))
+            lines.append(self.para([Span(self.text(email), link="mailto:" + helpline.email)]))
         return [self.box(lines)]
 
     def glossary(self, entries: tuple[m.GlossaryEntry, ...]) -> list[Flowable]:
@@ -179,15 +185,15 @@ class Story:
             return []
         story: list[Flowable] = [self.heading((m.Text(self.words("Glossary")),), 2, None)]
         for entry in entries:
-            markup = f"<b>{self.text(entry.term)}</b><br/>{self.text(entry.definition)}"
-            story.append(self.para(markup))
+            spans = [*self.span(entry.term, bold=True), BREAK, *self.span(entry.definition)]
+            story.append(self.para(spans))
         return story
 
     def references(self, references: tuple[str, ...]) -> list[Flowable]:
         if not references:
             return []
         heading = self.heading((m.Text(self.words("References")),), 2, None)
-        return [heading, *(self.para(self.text(reference), "item") for reference in references)]
+        return [heading, *(self.para(self.span(reference), "item") for reference in references)]
 
     def review_dates(self) -> list[Flowable]:
         language = self.leaflet.language
@@ -195,7 +201,7 @@ class Story:
         due = self.words(
             "Next review: {date}", date=format_date(self.leaflet.next_review, language)
         )
-        dates = self.para(f"{self.text(reviewed)}<br/>{self.text(due)}")
+        dates = self.para([*self.span(reviewed), BREAK, *self.span(due)])
         dates.spaceBefore = self.styles.print.paragraph_space
         return [dates, *self.warnings()]
 
@@ -224,32 +230,39 @@ class Story:
         line = getattr(block, "line", None)
         raise BuildError([Problem(self.leaflet.source, line, f"cannot print {block!r} in a PDF")])
 
-    def paragraph(self, paragraph: m.Paragraph, style_name: str) -> Para:
+    def paragraph(self, paragraph: m.Paragraph, style_name: str) -> Flowable:
         return self.para(self.inlines(paragraph.inlines, paragraph.line), style_name)
 
     def list_block(self, block: m.ListBlock, depth: int) -> ListFlowable:
-        """Bullets or numbers in bold at the body size, hanging to the left of the text."""
+        """Bullets or numbers in bold at the body size, hanging before the text: at its left,
+        or at its right in a right-to-left leaflet."""
         size = self.styles.print.body_size
         items = [ListItem(self.blocks(item.blocks, in_list=True)) for item in block.items]
         if block.ordered:
             last = block.start + len(block.items) - 1
-            self.printed.append(Printed(f"{last}.", block.line))
-            kind = {"bulletType": "1", "start": block.start, "bulletFormat": "%s."}
+            marker = f"{last}."
+            # A right-to-left line reads "1." from the right: the full stop on the left.
+            shown = ".%s" if self.setter.rtl else "%s."
+            kind = {"bulletType": "1", "start": block.start, "bulletFormat": shown}
             indent = size * (0.9 + 0.65 * len(str(last)))
         else:
-            bullet = BULLETS[min(depth, 1)]
-            self.printed.append(Printed(bullet, block.line))
-            kind = {"bulletType": "bullet", "start": bullet}
+            marker = BULLETS[min(depth, 1)]
+            kind = {"bulletType": "bullet", "start": marker}
             indent = size * 1.5
             size *= 1.3  # the bullet glyph is small: make the marker easy to find
+        self.printed.append(Printed(marker, block.line))
+        side = {"bulletDir": "rtl", "rightIndent": indent} if self.setter.rtl else {}
         return ListFlowable(
             items,
-            bulletFontName=self.styles.fonts.bold,
+            bulletFontName=self.styles.fonts.showing(marker, bold=True),
             bulletFontSize=size,
-            leftIndent=indent,
+            # on the first line's baseline, however the typesetter places that line
+            bulletOffsetY=self.setter.bullet_offset(self.styles.item, size),
+            leftIndent=0 if self.setter.rtl else indent,
             # a blank line's space after a list, as after a paragraph; less inside a list
             spaceAfter=self.styles.print.paragraph_space / (2 if depth else 1),
             **kind,
+            **side,
         )
 
     def picture(self, image: m.Image) -> Flowable:
@@ -258,16 +271,16 @@ class Story:
         art, words_inside = load_art(image, styles.fonts, self.leaflet.source)
         self.printed += words_inside
         caption = (
-            self.para(self.text(image.caption, image.line), "caption") if image.caption else None
+            self.para(self.span(image.caption, image.line), "caption") if image.caption else None
         )
-        room = Room(styles.text_width, styles.frame_height - 3 * styles.print.line_height)
+        room = Room(styles.text_width, styles.frame_height - 3 * styles.body.leading)
         width, height = fit(art, room, image.decorative)
         alt = None
         if not image.decorative:
             described = self.words("Picture: {alt}", alt=image.alt)
             self.text(described, image.line)  # recorded for the glyph check; drawn invisibly
-            alt = Alt(clean(described), styles.fonts.regular, styles.print.body_size)
-        picture = Picture(art, width, height, alt)
+            alt = self.setter.described(clean(described), styles.print.body_size)
+        picture = Picture(art, width, height, alt, "RIGHT" if self.setter.rtl else "LEFT")
         picture.spaceAfter = styles.print.paragraph_space
         return KeepTogether([picture, caption] if caption else [picture])
 

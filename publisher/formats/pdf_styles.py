@@ -25,15 +25,38 @@ FOOTER_GAP = 10 * mm  # between the last line of text and the page number
 
 @dataclass(frozen=True, slots=True)
 class Fonts:
-    """The names the typeface's faces are registered under in ReportLab."""
+    """The names the typeface's faces are registered under in ReportLab, and its fallback's."""
 
     regular: str
     bold: str
+    fallback: Fonts | None = None  # for letters the typeface lacks (Latin inside Urdu)
+
+    def face(self, bold: bool) -> str:
+        return self.bold if bold else self.regular
+
+    def fallbacks(self) -> dict[str, str]:
+        """Each face -> the face of the fallback typeface that stands in for it."""
+        if self.fallback is None:
+            return {}
+        return {self.regular: self.fallback.regular, self.bold: self.fallback.bold}
+
+    def showing(self, text: str, bold: bool) -> str:
+        """The face that has every letter of `text` (a bullet, say): ours, else the fallback's."""
+        name = self.face(bold)
+        if self.fallback is None or has_glyphs(name, text):
+            return name
+        return self.fallback.face(bold)
+
+
+def has_glyphs(font: str, text: str) -> bool:
+    glyphs = pdfmetrics.getFont(font).face.charToGlyph
+    return all(ord(char) in glyphs for char in text)
 
 
 def register(typeface: Typeface) -> Fonts:
     """Register the regular and bold faces once per process; 'italic' maps to upright faces."""
-    fonts = Fonts(typeface.name, f"{typeface.name}-Bold")
+    fallback = register(typeface.fallback) if typeface.fallback else None
+    fonts = Fonts(typeface.name, f"{typeface.name}-Bold", fallback)
     if fonts.regular not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(fonts.regular, str(typeface.regular)))
         pdfmetrics.registerFont(TTFont(fonts.bold, str(typeface.bold)))
@@ -75,14 +98,19 @@ class Styles:
         return MARGIN + self.print.body_size + FOOTER_GAP
 
 
-def make_styles(sizes: PrintStyle, fonts: Fonts) -> Styles:
+def make_styles(
+    sizes: PrintStyle, fonts: Fonts, line_height: float = 0.0, cjk: bool = False
+) -> Styles:
+    """The styles at `sizes`; `line_height` (in font sizes) for a typeface with tall letters,
+    `cjk` to break lines between Chinese or Japanese characters, which have no spaces."""
     body = ParagraphStyle(
         "Body",
         fontName=fonts.regular,
         fontSize=sizes.body_size,
-        leading=sizes.line_height,
+        leading=max(sizes.line_height, round(sizes.body_size * line_height, 1)),
         spaceAfter=sizes.paragraph_space,
         alignment=TA_LEFT,
+        wordWrap="CJK" if cjk else None,
         textColor=HexColor(TEXT_COLOUR),
         hyphenationLang="",  # no hyphenation, even when pyphen is installed
         embeddedHyphenation=0,
@@ -98,12 +126,14 @@ def make_styles(sizes: PrintStyle, fonts: Fonts) -> Styles:
         strong=ParagraphStyle("Strong", parent=body, fontName=fonts.bold),
         item=ParagraphStyle("Item", parent=body, spaceAfter=sizes.paragraph_space / 2),
         caption=ParagraphStyle("Caption", parent=body, spaceBefore=sizes.paragraph_space / 3),
-        headings={level: heading_style(sizes, fonts, body, level) for level in (1, 2, 3)},
+        headings={
+            level: heading_style(sizes, fonts, body, level, line_height) for level in (1, 2, 3)
+        },
     )
 
 
 def heading_style(
-    sizes: PrintStyle, fonts: Fonts, body: ParagraphStyle, level: int
+    sizes: PrintStyle, fonts: Fonts, body: ParagraphStyle, level: int, line_height: float = 0.0
 ) -> ParagraphStyle:
     """Larger and bold, with more space above than below, and never last on a page."""
     size = sizes.heading_size(level)
@@ -112,7 +142,7 @@ def heading_style(
         parent=body,
         fontName=fonts.bold,
         fontSize=size,
-        leading=round(size * 1.25, 1),
+        leading=max(round(size * 1.25, 1), round(size * line_height, 1)),
         spaceBefore=sizes.paragraph_space * (1.0 if level > 1 else 0),
         spaceAfter=sizes.paragraph_space * 0.6,
         keepWithNext=1,
