@@ -8,24 +8,14 @@ isolates), as publisher.bidi_text finds them for every format.
 
 from __future__ import annotations
 
-import unicodedata
-
 from docx.document import Document
 
-from ..bidi_text import LRE, PDF, wrap_ltr_spans
+from ..bidi_text import LRE, PDF, has_ltr_letters, has_rtl_letters, wrap_ltr_spans
 from .docx_xml import set_ppr
 
 # Keeps a phone number on one line. LibreOffice splits a number joined by U+00A0 inside
 # right-to-left text mid-digits, but not one joined by the narrow U+202F.
 NO_BREAK_SPACES = {False: "\u00a0", True: "\u202f"}
-
-
-def has_rtl_letters(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
-
-
-def has_ltr_letters(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) == "L" for ch in text)
 
 
 def embed_units(text: str) -> str:

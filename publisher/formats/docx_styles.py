@@ -16,6 +16,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
+from ..scripts import is_rtl, script_of
 from ..style import LINK_COLOUR, NOTE_BORDER_COLOUR, NOTE_BORDER_WIDTH, TEXT_COLOUR, PrintStyle
 from .docx_xml import (
     remove_child,
@@ -38,17 +39,54 @@ LIST_STYLES = {  # (ordered, level) -> built-in style
 }
 CONTINUE_STYLES = ("List Continue", "List Continue 2")  # later paragraphs of a list item
 BULLETS = ("\u2022", "\u2013")  # bullet, en dash: both in every sans-serif font
-CJK = {"zh", "ja", "ko"}
+# Word's font for the leaflet's own script, by ISO 15924 script. A .docx shows the fonts of
+# the machine that opens it, most often Windows: these come with Windows, so the letters
+# show with nothing to install (elsewhere Word and LibreOffice take a font of that script).
+COMPLEX_FONTS = {
+    "Arab": "Arial",  # Windows' Arial has the Arabic letters
+    "Beng": "Nirmala UI",
+    "Deva": "Nirmala UI",
+    "Guru": "Nirmala UI",
+    "Taml": "Nirmala UI",
+    "Telu": "Nirmala UI",
+}
+EAST_ASIAN_FONTS = {
+    "Hans": "Microsoft YaHei",
+    "Hant": "Microsoft JhengHei",
+    "Jpan": "Yu Gothic",
+    "Kore": "Malgun Gothic",
+}
+# Urdu is read in Nastaliq, not in the Naskh of Arabic fonts (Windows' Urdu font).
+LANGUAGE_FONTS = {"ur": "Urdu Typesetting"}
 
 
 @dataclass(frozen=True, slots=True)
 class Look:
-    """Everything that decides how the document looks: sizes, font and language."""
+    """Everything that decides how the document looks: sizes, fonts and language."""
 
     style: PrintStyle
     font: str
     language: str
     rtl: bool
+    complex_font: str = ""  # for Arabic, Bengali and other complex scripts ("": `font`)
+    east_asian_font: str = ""  # for Chinese, Japanese, Korean ("": `font`)
+
+    @classmethod
+    def of(cls, style: PrintStyle, font: str, language: str) -> Look:
+        """The look of a leaflet in `language`, with the fonts of its script."""
+        script = script_of(language)
+        base = language.replace("_", "-").split("-")[0].lower()
+        complex_font = LANGUAGE_FONTS.get(base) or COMPLEX_FONTS.get(script, "")
+        east_asian_font = EAST_ASIAN_FONTS.get(script, "")
+        return cls(style, font, language, is_rtl(language), complex_font, east_asian_font)
+
+    @property
+    def complex_script(self) -> bool:
+        """Right to left, or shaped like Bengali: Word's 'complex script' text."""
+        return self.rtl or bool(self.complex_font)
+
+    def set_fonts(self, rpr: etree._Element) -> None:
+        set_fonts(rpr, self.font, self.complex_font, self.east_asian_font)
 
     @property
     def hanging(self) -> int:
@@ -84,9 +122,9 @@ def _defaults(document: Document, look: Look) -> None:
     """w:docDefaults: the font, size and language of all text, whatever its style."""
     styles = document.styles.element
     rpr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    set_fonts(rpr, look.font)
+    look.set_fonts(rpr)
     set_size(rpr, look.style.body_size)
-    set_language(rpr, look.language, look.rtl, look.language.split("-")[0].lower() in CJK)
+    set_language(rpr, look.language, look.complex_script, bool(look.east_asian_font))
     if look.rtl:
         ppr = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
         set_ppr(ppr, "bidi")
@@ -110,7 +148,7 @@ def _normal(document: Document, look: Look) -> None:
 def _plain(style: etree._Element, look: Look) -> None:
     """Body font and size, black, upright: the base every text style shares."""
     rpr = style.get_or_add_rPr()
-    set_fonts(rpr, look.font)
+    look.set_fonts(rpr)
     set_size(rpr, look.style.body_size)
     set_rpr(rpr, "color", val=TEXT_COLOUR.lstrip("#"))
     for tag in ("i", "iCs"):
@@ -228,13 +266,13 @@ def _abstract_xml(abstract_id: int, ordered: bool, look: Look) -> str:
 def _level_xml(level: int, ordered: bool, look: Look) -> str:
     kind, text = ("decimal", f"%{level + 1}.") if ordered else ("bullet", BULLETS[level])
     left = look.list_indent(level)
-    font = look.font
+    font, complex_font = look.font, look.complex_font or look.font
     size = round(look.style.body_size * 2)
     return (
         f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{kind}"/>'
         f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
         f'<w:pPr><w:ind w:left="{left}" w:hanging="{look.hanging}"/></w:pPr>'
-        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>'
+        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{complex_font}"/>'
         f'<w:b w:val="0"/><w:i w:val="0"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
         "</w:lvl>"
     )

@@ -159,9 +159,16 @@ def set_rpr(rpr: etree._Element, tag: str, **attrs: str) -> None:
     set_child(rpr, w_element(tag, **attrs), RPR_ORDER)
 
 
-def set_fonts(rpr: etree._Element, font: str) -> None:
-    """One font for every script, with no theme font that would take precedence."""
-    set_rpr(rpr, "rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font)
+def set_fonts(
+    rpr: etree._Element, font: str, complex_font: str = "", east_asian_font: str = ""
+) -> None:
+    """Fonts for Latin, complex-script (Arabic, Bengali...) and East Asian text, with no theme
+    font that would take precedence; a complex or East Asian font defaults to `font`."""
+    fonts = {"ascii": font, "hAnsi": font}
+    fonts |= {"eastAsia": east_asian_font or font, "cs": complex_font or font}
+    if east_asian_font:  # punctuation shared with Latin takes the East Asian font
+        fonts["hint"] = "eastAsia"
+    set_rpr(rpr, "rFonts", **fonts)
 
 
 def set_size(rpr: etree._Element, points: float) -> None:
@@ -172,7 +179,8 @@ def set_size(rpr: etree._Element, points: float) -> None:
 
 
 def set_language(rpr: etree._Element, language: str, rtl: bool, east_asian: bool) -> None:
-    """w:lang: `val` for Latin text, `bidi` for right-to-left, `eastAsia` for CJK."""
+    """w:lang: `val` for Latin text, `bidi` for complex scripts (right-to-left ones and the
+    Indic ones such as Bengali: `rtl` here), `eastAsia` for CJK."""
     lang = w_element("lang", val=language)
     old = rpr.find(qn("w:lang"))
     for name in ("eastAsia", "bidi"):  # keep the template's other-script defaults
