@@ -26,6 +26,7 @@ from ..resources import templates_dir
 from ..scripts import direction
 from ..words import Words
 from . import WriteContext
+from .html_fonts import font_faces
 from .html_prose import Prose
 
 PAGE = "easy-read.html"
@@ -55,20 +56,26 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
 
 
 def render_page(leaflet: Leaflet, context: WriteContext) -> str:
-    """The whole page as HTML text."""
+    """The whole page as HTML text, with its own fonts for a script machines may lack."""
     environment = Environment(
         loader=FileSystemLoader(templates_dir(PAGE)),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    return environment.get_template(PAGE).render(page_values(leaflet, context))
+    template = environment.get_template(PAGE)
+    values = page_values(leaflet, context)
+    # The page once to learn which characters it shows, then with fonts cut to those.
+    page = template.render(values | {"fonts": Markup("")})
+    fonts = font_faces(page, leaflet.language, context.config)
+    return template.render(values | {"fonts": fonts}) if fonts else page
 
 
 def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
     """Everything the page template shows, in reading order."""
     say = Say(context.words, leaflet.language)
     prose = Prose(leaflet)
+    isolated = prose.plain  # numbers and Latin kept left to right in right-to-left text
     # Parts first: building them decides where each hard word is first explained.
     intro = prose.intro(leaflet)
     parts = tuple(prose.part(section) for section in leaflet.sections)
@@ -78,7 +85,7 @@ def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
         "lang": leaflet.language,
         "dir": direction(leaflet.language),
         "title": leaflet.title,
-        "summary": leaflet.summary,
+        "summary": isolated(leaflet.summary),
         "organisation": context.config.organisation,
         "version": __version__,
         "say": say,
@@ -89,6 +96,7 @@ def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
         "audio": quote(context.siblings["audio"]) if "audio" in context.siblings else None,
         "helpline": helpline,
         "phone": Markup('<span dir="ltr">{}</span>').format(helpline.phone) if helpline else "",
+        "hours": isolated(helpline.hours) if helpline else "",
         "phone_href": phone_href(helpline.phone) if helpline else "",
         "intro": intro,
         "parts": parts,

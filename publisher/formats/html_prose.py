@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from ..bidi_text import ltr_spans
 from ..errors import BuildError, Problem
 from ..model import (
     Block,
@@ -32,6 +33,7 @@ from ..model import (
     Text,
     iter_inlines,
 )
+from ..scripts import is_rtl
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -64,6 +66,12 @@ class Prose:
     leaflet: Leaflet
     explained: list[str] = field(default_factory=list)
 
+    def plain(self, text: str) -> Markup:
+        """Escaped text. On a right-to-left page each run of Latin letters and digits is
+        isolated left to right: a browser's bidi algorithm would show '0800 123 4567' inside
+        Arabic as '4567 123 0800' (see bidi_text)."""
+        return isolated(text) if is_rtl(self.leaflet.language) else escape(text)
+
     # --- structure ---
 
     def intro(self, leaflet: Leaflet) -> Part:
@@ -90,7 +98,7 @@ class Prose:
     def hard_words(self) -> tuple[tuple[str, str], ...]:
         """The hard words explained on the page, in glossary order, for the list at the end."""
         return tuple(
-            (entry.term, entry.definition)
+            (self.plain(entry.term), self.plain(entry.definition))
             for entry in self.leaflet.glossary
             if entry.term in self.explained
         )
@@ -134,7 +142,7 @@ class Prose:
         img = self.img(image)
         if image.caption:
             return Markup('<figure class="picture">{}<figcaption>{}</figcaption></figure>').format(
-                img, image.caption
+                img, self.plain(image.caption)
             )
         return Markup('<div class="picture">{}</div>').format(img)
 
@@ -170,7 +178,7 @@ class Prose:
     def inline(self, run: Inline) -> Markup:
         match run:
             case Text(text):
-                return escape(text)
+                return self.plain(text)
             case Strong(children):
                 return Markup("<strong>{}</strong>").format(self.inlines(children))
             case Emphasis(children):
@@ -178,7 +186,7 @@ class Prose:
             case Link(children, url):
                 return self.link(children, url)
             case Term(text, _):
-                return Markup('<b class="term">{}</b>').format(text)
+                return Markup('<b class="term">{}</b>').format(self.plain(text))
         raise BuildError([Problem(self.leaflet.source, None, f"cannot show {run!r} in HTML")])
 
     def link(self, children: tuple[Inline, ...], url: str) -> Markup:
@@ -197,7 +205,7 @@ class Prose:
         self.explained.extend(new)
         groups = Markup("").join(
             Markup("<div><dt><dfn>{}</dfn></dt><dd>{}</dd></div>").format(
-                key, self.definition(key, block)
+                self.plain(key), self.plain(self.definition(key, block))
             )
             for key in new
         )
@@ -211,6 +219,19 @@ class Prose:
 
     def error(self, node: Block | EasyPoint, message: str) -> BuildError:
         return BuildError([Problem(self.leaflet.source, getattr(node, "line", None), message)])
+
+
+def isolated(text: str) -> Markup:
+    """Escaped text with each left-to-right run in its own <span dir="ltr">."""
+    parts, last = [], 0
+    for start, end in ltr_spans(text):
+        parts += [
+            escape(text[last:start]),
+            Markup('<span dir="ltr">{}</span>').format(text[start:end]),
+        ]
+        last = end
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
 
 
 def has_easy(section: Section) -> bool:
