@@ -1,8 +1,10 @@
 """How the audio says what was written for the eye.
 
-The leaflet's own `pronounce` lexicon first, then phone numbers digit by
-digit, money, doses with their units, and number ranges. Numbers themselves
-stay digits: each engine reads them by its own language's rules.
+Marks that only steer how text is drawn (direction marks, the Arabic tatweel) are taken
+out, then the leaflet's own `pronounce` lexicon applies, then phone numbers digit by
+digit (their groups apart with the language's own comma), money, doses with their units,
+and number ranges. Numbers themselves stay digits: each engine reads them by its own
+language's rules, Western and Arabic-Indic digits alike.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .bidi_text import BIDI_CONTROLS
+from .scripts import script_of
 from .words import Words
 
 # Abbreviation -> (one, many): the words for a dose or measure.
@@ -43,12 +47,18 @@ MONEY = re.compile(r"£(\d+)(?:\.(\d\d))?(?!\d)")
 UNIT = re.compile(rf"(?<![\w.,])({NUMBER})\s?({'|'.join(re.escape(u) for u in UNITS)})(?![\w/])")
 RANGE = re.compile(rf"(?<![\w.,\-–])({NUMBER})\s?[-–]\s?({NUMBER})(?![\w\-–])")
 SPACES = re.compile(r"\s+")
+# Drawn, never said: direction marks, and the tatweel that stretches an Arabic word.
+NOT_SAID = str.maketrans(dict.fromkeys([*BIDI_CONTROLS, "\u0640"]))
+# The comma a language's speech engine pauses at, by script (others use ',').
+COMMAS = {"Arab": "\u060c", "Hans": "\uff0c", "Hant": "\uff0c", "Jpan": "\u3001"}
 
 
-def digits(number: str) -> str:
-    """'0800 123 4567' -> '0 8 0 0, 1 2 3, 4 5 6 7': each digit said, groups kept apart."""
+def digits(number: str, language: str = "en-GB") -> str:
+    """'0800 123 4567' -> '0 8 0 0, 1 2 3, 4 5 6 7': each digit said, groups kept apart
+    by the comma of the language ('،' in Arabic and Urdu, '，' in Chinese)."""
     groups = [group for group in re.split(r"[\s\-]+", number.strip()) if group]
-    return ", ".join(" ".join(group) for group in groups)
+    comma = COMMAS.get(script_of(language), ",")
+    return f"{comma} ".join(" ".join(group) for group in groups)
 
 
 def is_phone(text: str) -> bool:
@@ -70,9 +80,17 @@ class Pronouncer:
     lexicon: tuple[tuple[str, str], ...] = ()
 
     def __call__(self, text: str) -> str:
-        for step in (self.lexicon_applied, _phones, self.money, self.units, self.ranges):
+        text = text.translate(NOT_SAID)
+        for step in (self.lexicon_applied, self.phones, self.money, self.units, self.ranges):
             text = step(text)
         return SPACES.sub(" ", text).strip()
+
+    def phones(self, text: str) -> str:
+        def say(found: re.Match[str]) -> str:
+            number = found.group(0)
+            return digits(number, self.language) if _is_phone_match(number) else number
+
+        return PHONE.sub(say, text)
 
     def lexicon_applied(self, text: str) -> str:
         """Whole words as the `pronounce` list says; longer entries first (PET-CT before CT)."""
@@ -116,11 +134,3 @@ class Pronouncer:
         if self.words.table.get(msgid) or self.language.lower().startswith("en"):
             return self.words(msgid, **values)
         return written
-
-
-def _phones(text: str) -> str:
-    def say(found: re.Match[str]) -> str:
-        number = found.group(0)
-        return digits(number) if _is_phone_match(number) else number
-
-    return PHONE.sub(say, text)

@@ -227,7 +227,9 @@ class _Speaker:
             return []
         label = self.say(helpline.label)
         said = [
-            Utterance(self.words("{label}: {phone}.", label=label, phone=digits(helpline.phone)))
+            Utterance(
+                self.words("{label}: {phone}.", label=label, phone=self.digits(helpline.phone))
+            )
         ]
         if helpline.hours:
             said.append(
@@ -335,11 +337,14 @@ class _Speaker:
         if _same_address(text, address):
             return text
         if url.lower().startswith("tel:") and is_phone(address):
-            address = digits(address)
+            address = self.digits(address)
         return self.words("{text} (at {address})", text=text, address=address)
 
     def date(self, day: date) -> str:
         return format_date(day, self.leaflet.language)
+
+    def digits(self, number: str) -> str:
+        return digits(number, self.leaflet.language)
 
 
 def _leads_into_list(block: Block, following: Block | None) -> bool:

@@ -30,6 +30,10 @@ POS_CHARACTER = 1
 RATE = 1  # espeakRATE
 EE_OK = 0
 
+# Tags whose usual spoken language espeak-ng files under another tag: Chinese as written in
+# Hong Kong and Macau is read in Cantonese (plain 'zh' and 'zh-TW' are read in Mandarin).
+SPOKEN_AS = {"zh-hk": "yue", "zh-mo": "yue", "zh-hant-hk": "yue", "zh-hant-mo": "yue"}
+
 SynthCallback = ctypes.CFUNCTYPE(
     ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
 )
@@ -130,7 +134,7 @@ class EspeakEngine:
         tag = language.lower()
         base = tag.split("-")[0]
         voices = _library(os.getpid()).voices
-        for wanted in (tag, base):
+        for wanted in (SPOKEN_AS.get(tag, tag), base):
             ranked = sorted(
                 (priority, identifier, name)
                 for identifier, name, languages in voices
