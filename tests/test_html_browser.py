@@ -49,7 +49,7 @@ MIN_TEXT_PX = 18.67  # 14pt
 MIN_CONTRAST = 7.0  # WCAG 1.4.6 (AAA)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # one Playwright at a time: test_rtl_html starts its own
 def browser() -> Iterator[Browser]:
     with chromium(require_tool("chromium")) as launched:
         yield launched
