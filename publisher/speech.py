@@ -36,12 +36,8 @@ from .model import (
 )
 from .pronounce import WORDS as PRONOUNCE_WORDS
 from .pronounce import Pronouncer, digits, is_phone
-from .words import Words
+from .words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
 
-DRAFT_NOTICE = "This is a draft translation. A reviewer has not checked it yet."
-OVERDUE_NOTICE = (
-    "This information was due to be checked again by {date}. Some of it may be out of date."
-)
 REVIEW_DATES = (
     "This information was checked on {reviewed}. It will be checked again by {next_review}."
 )

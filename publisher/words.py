@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Notices every format shows, in the leaflet's language and, for a draft, in English too.
+# One msgid each, so translators translate them once.
+DRAFT_NOTICE = "Draft: this translation has not been reviewed yet."
+OVERDUE_NOTICE = (
+    "Review overdue: this information was due to be checked by {date}. "
+    "Some of it may be out of date."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Words:

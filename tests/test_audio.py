@@ -28,6 +28,7 @@ from publisher.speech import speech_script
 from publisher.tts.base import Settings
 from publisher.tts.cache import SpeechCache
 from publisher.tts.registry import choose
+from publisher.words import DRAFT_NOTICE
 
 from .conftest import CONTENT, require_tool, write_leaflet
 
@@ -188,7 +189,7 @@ def test_a_draft_translation_is_tagged_and_says_so_in_english_too(tmp_path: Path
     write_audio(read_leaflet(path), target, WriteContext(config, TODAY, draft=True))
     assert ID3(target)["TIT2"].text == ["Test leaflet (unreviewed draft)"]
     assert ID3(target)["TLAN"].text == ["cym"]
-    notice = "This is a draft translation. A reviewer has not checked it yet."
+    notice = DRAFT_NOTICE
     cache = SpeechCache(config.cache_dir)
     english = choose(config, "en-GB")
     assert cache.get(cache.key("espeak", english.voice, (Settings().rate,), notice)) is not None

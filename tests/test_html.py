@@ -19,7 +19,7 @@ from publisher.errors import BuildError
 from publisher.formats import WriteContext
 from publisher.formats.html import DRAFT, PAGE, WORDS
 from publisher.resources import templates_dir
-from publisher.words import Words
+from publisher.words import OVERDUE_NOTICE, Words
 
 from .conftest import write_leaflet
 from .fixtures.easy_read import (
@@ -315,9 +315,7 @@ def test_overdue_leaflet_is_flagged_at_the_top(pages: dict[str, Path]) -> None:
     main = dom(pages["welsh"]).xpath("//main")[0]
     (overdue,) = main.xpath("div[@class='notice overdue']")
     assert overdue.getnext().tag == "h1"
-    assert text(overdue) == (
-        "This leaflet was due to be checked on 10 January 2029. Some information may be out of date."
-    )
+    assert text(overdue) == OVERDUE_NOTICE.format(date="10 January 2029")
     assert overdue.xpath(".//span")[0].get("lang") == "en-GB"  # not translated yet
 
 

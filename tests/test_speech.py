@@ -20,7 +20,7 @@ from publisher.speech import (
     Script,
     speech_script,
 )
-from publisher.words import Words
+from publisher.words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
 
 from .conftest import CONTENT, write_leaflet
 
@@ -204,7 +204,7 @@ def test_the_tools_own_words_come_from_the_language_table(tmp_path: Path) -> Non
 
 def test_a_draft_translation_says_so_in_its_language_and_in_english(tmp_path: Path) -> None:
     leaflet = read_leaflet(write_leaflet(tmp_path, "## Rhan\n\nGeiriau.\n", "language: cy\n"))
-    notice = "This is a draft translation. A reviewer has not checked it yet."
+    notice = DRAFT_NOTICE
     table = {notice: "Cyfieithiad drafft yw hwn. Nid yw adolygydd wedi ei wirio eto."}
     script = script_of(leaflet, words=Words("cy", table), draft=True)
     opening = script.chapters[0].utterances
@@ -219,7 +219,7 @@ def test_an_overdue_leaflet_says_so_in_its_opening(tmp_path: Path) -> None:
     late = path.read_text().replace("next_review: 2029-01-10", "next_review: 2026-02-01")
     path.write_text(late)
     said = texts(script_of(read_leaflet(path)))
-    due = "This information was due to be checked again by 1 February 2026. Some of it may be out of date."
+    due = OVERDUE_NOTICE.format(date="1 February 2026")
     assert due in said[:4]
 
 

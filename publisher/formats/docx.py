@@ -25,6 +25,7 @@ from ..errors import BuildError
 from ..model import Inline, Leaflet, Link, ListBlock, ListItem, Paragraph, Text
 from ..scripts import is_rtl
 from ..style import WORD_FONT, PrintStyle
+from ..words import DRAFT_NOTICE, OVERDUE_NOTICE
 from . import WriteContext
 from .docx_bidi import set_directions
 from .docx_body import BodyWriter, Place
@@ -37,11 +38,8 @@ from .docx_xml import set_rpr
 
 # Every tool word this format writes (msgids for the translation tooling), shared with the PDF.
 PAGE_WORDS = "Page {page} of {pages}"
-DRAFT_WORDS = "Draft: this translation has not been reviewed yet."
-OVERDUE_WORDS = (
-    "Review overdue: this information was due to be checked by {date}. "
-    "Some of it may be out of date."
-)
+DRAFT_WORDS = DRAFT_NOTICE
+OVERDUE_WORDS = OVERDUE_NOTICE
 WORDS = (
     PAGE_WORDS,
     DRAFT_WORDS,

@@ -24,15 +24,15 @@ from ..dates import format_date
 from ..model import Leaflet
 from ..resources import templates_dir
 from ..scripts import direction
-from ..words import Words
+from ..words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
 from . import WriteContext
 from .html_fonts import font_faces
 from .html_prose import Prose
 
 PAGE = "easy-read.html"
 TOOL_LANGUAGE = "en-GB"  # the language the tool's own words are written in
-DRAFT = "Draft: this translation has not been checked by a reviewer yet."
-OVERDUE = "This leaflet was due to be checked on {date}. Some information may be out of date."
+DRAFT = DRAFT_NOTICE
+OVERDUE = OVERDUE_NOTICE
 # Every tool word this page uses, for the translation tooling to extract.
 WORDS = (
     "{title} (easy read)",

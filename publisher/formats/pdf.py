@@ -21,6 +21,7 @@ from ..errors import BuildError, Problem
 from ..fonts import Coverage, Printed, font_folders, typeface_for
 from ..model import Leaflet
 from ..style import PrintStyle
+from ..words import DRAFT_NOTICE, OVERDUE_NOTICE
 from . import WriteContext
 from .pdf_story import Story
 from .pdf_styles import MARGIN, PAGE_SIZE, Styles, make_styles, register
@@ -36,9 +37,8 @@ WORDS = (
     "Email: {email}",
     "Reviewed: {date}",
     "Next review: {date}",
-    "Draft: this translation has not been reviewed yet.",
-    "Review overdue: this information was due to be checked by {date}. "
-    "Some of it may be out of date.",
+    DRAFT_NOTICE,
+    OVERDUE_NOTICE,
 )
 
 

@@ -24,13 +24,13 @@ from ..dates import format_date
 from ..errors import BuildError, Problem
 from ..fonts import Printed
 from ..style import LINK_COLOUR, NOTE_BORDER_COLOUR, NOTE_BORDER_WIDTH
+from ..words import DRAFT_NOTICE, OVERDUE_NOTICE
 from . import WriteContext
 from .pdf_pictures import Picture, Room, fit, load_art
 from .pdf_styles import Styles
 from .pdf_text import BREAK, Span, Typesetter
 
 BULLETS = ("\u2022", "\u2013")  # bullet, then an en dash for a nested list
-DRAFT_NOTICE = "Draft: this translation has not been reviewed yet."
 
 
 def clean(text: str) -> str:
@@ -151,8 +151,7 @@ class Story:
         boxes = []
         if is_overdue(self.leaflet, self.context.today):
             message = self.words(
-                "Review overdue: this information was due to be checked by {date}. "
-                "Some of it may be out of date.",
+                OVERDUE_NOTICE,
                 date=format_date(self.leaflet.next_review, self.leaflet.language),
             )
             boxes.append(self.box([self.para(self.span(message), "strong")]))
