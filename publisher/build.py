@@ -44,6 +44,8 @@ class BuildReport:
     up_to_date: list[Path] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
+    refused: set[tuple[str, str]] = field(default_factory=set)  # (slug, language) not published
+    withdrawn: list[Path] = field(default_factory=list)  # earlier outputs of those, removed
 
 
 Progress = Callable[[int, int], None]  # (files done, files planned)
@@ -111,7 +113,8 @@ def build(
     second = [with_existing_siblings(j, code) for j in planned if j.format.links_siblings]
     for job, problem in run_jobs(_stale(second, manifest, config, report, counter), jobs, counter):
         _record(job, problem, manifest, config, report)
-    # 5. Record what was built from what.
+    # 5. Record what was built from what; out/ keeps only what may be published now.
+    withdraw(manifest, config, report)
     write_text_atomic(manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     write_catalogue(manifest, config.out_dir, config.organisation, today)
     return report
@@ -251,7 +254,21 @@ def language_versions(
                 raise refused from None
             warnings = [dataclasses.replace(p, severity="warning") for p in refused.problems]
             report.warnings += warnings
+            report.refused.add((leaflet.slug, language))
     return versions
+
+
+def withdraw(manifest: dict, config: Config, report: BuildReport) -> None:
+    """Remove earlier outputs of the translations refused now (changed since review, say),
+    so that neither out/ nor its catalogue offers a text nobody signed off."""
+    for key, entry in list(manifest.items()):
+        if (entry.get("slug"), entry.get("language")) in report.refused:
+            path = config.out_dir / key
+            path.unlink(missing_ok=True)
+            del manifest[key]
+            report.withdrawn.append(path)
+            if path.parent.is_dir() and not any(path.parent.iterdir()):
+                path.parent.rmdir()
 
 
 def localise(leaflet: Leaflet, language: str, config: Config, draft: bool) -> tuple[Leaflet, Words]:

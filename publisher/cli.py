@@ -130,6 +130,8 @@ def build(
     report(result.warnings)
     for path in result.written:
         click.echo(f"wrote {display_path(path)}")
+    for path in result.withdrawn:
+        click.echo(f"removed {display_path(path)}: that translation may not be published now")
     if result.up_to_date:
         click.echo(f"{len(result.up_to_date)} file(s) already up to date")
     if result.errors:

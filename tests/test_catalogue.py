@@ -116,3 +116,24 @@ def test_catalogue_marks_languages_and_lists_the_original_first(project: Path) -
         "Polish (pl)",
         "Welsh (cy)",
     ]
+
+
+def test_a_translation_changed_since_review_leaves_out_and_the_catalogue(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(ROOT / "locales", tmp_path / "locales")
+    shutil.copy(ROOT / "publisher.toml", tmp_path / "publisher.toml")
+    welsh = tmp_path / "out" / "having-a-scan" / "cy"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build_module, "FORMATS", STAND_IN)
+        invoke("--root", str(tmp_path), "build", "--jobs", "1")
+        assert (welsh / "having-a-scan-large-print.pdf").is_file()
+        source = tmp_path / "content" / "having-a-scan.md"
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("Please\nread it carefully.", "Read it carefully."))
+        output = invoke("--root", str(tmp_path), "build", "--jobs", "1")
+    assert "having-a-scan is not published in Welsh (cy)" in output
+    assert "removed " in output and "having-a-scan/cy/having-a-scan.docx" in output
+    assert not welsh.exists()
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "having-a-scan/cy/" not in page and "having-a-scan/pl/" not in page
+    assert "having-a-scan/en-GB/having-a-scan.docx" in page
