@@ -27,6 +27,11 @@ from .units import Unit
 TEMPLATES = "templates"
 HEADER_DATES = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
 ORGANISATION_PLACEHOLDER = "ORGANIZATION"
+PO_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+UNQUOTED = (
+    'not a valid PO file: the text must be one string in double quotes, "like this" '
+    '(write \\" for a quote inside it)'
+)
 
 
 def template_path(config: Config, domain: str) -> Path:
@@ -129,15 +134,36 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
         raise ContentError([Problem(path, None, f"cannot read: {err.strerror}")]) from None
     # Babel reads neither '#|' (previous msgid) nor msgmerge's '#~|' (an obsolete entry's):
     # the first comes back from its user comments below, the second is of no use to us.
-    lines = [line for line in lines if not line.startswith(b"#~|")]
+    numbered = [(n, line) for n, line in enumerate(lines, 1) if not line.startswith(b"#~|")]
+    problems = [Problem(path, n, message) for n, message in _quoting_problems(numbered)]
+    if problems:  # Babel would silently drop a character of an unclosed string
+        raise ContentError(problems)
     try:
-        catalog = read_po(lines, locale=language and babel_locale(language), abort_invalid=True)
+        catalog = read_po(
+            [line for _, line in numbered],
+            locale=language and babel_locale(language),
+            abort_invalid=True,
+        )
     except PoFileError as err:
-        line = getattr(err, "lno", None)
-        raise ContentError([Problem(path, line, f"not a valid PO file: {err}")]) from None
+        line = numbered[err.lineno][0] if 0 <= err.lineno < len(numbered) else None
+        reason = str(err).rpartition(" on ")[0] or str(err)
+        raise ContentError([Problem(path, line, f"not a valid PO file: {reason}")]) from None
     for message in catalog:
         _restore_previous(message)
     return catalog
+
+
+def _quoting_problems(numbered: list[tuple[int, bytes]]) -> Iterable[tuple[int, str]]:
+    """Lines whose quoted text is not one whole "..." string (Babel does not check)."""
+    for number, raw in numbered:
+        line = raw.decode("utf-8", "replace").strip()
+        if line.startswith("#~"):  # an obsolete entry: the same syntax after the mark
+            line = line[2:].strip()
+        if not line or line.startswith("#"):
+            continue
+        quoted = line if line.startswith('"') else line.partition(" ")[2].strip()
+        if not PO_STRING.fullmatch(quoted):
+            yield number, UNQUOTED
 
 
 def _restore_previous(message: Message) -> None:

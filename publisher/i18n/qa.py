@@ -34,11 +34,16 @@ AFTERNOON = {"pm", "yh", "yp"}  # Welsh: yr hwyr, y prynhawn
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 TRAILING = ".,;:!?'\""
 LETTER = re.compile(r"[^\W\d_]")
+FIELD = re.compile(r"\{(\w+)\}")  # a tool word's placeholder, as str.format fills it
 MARKS = {Strong: "bold (**...**)", Emphasis: "emphasis (*...*)", Link: "links ([text](address))"}
 
 
-def check(unit: Unit, translation: str, path: Path, line: int | None) -> list[Problem]:
-    """Every problem of one translated entry, at its PO file and line."""
+def check(
+    unit: Unit, translation: str, path: Path, line: int | None, tool_word: bool = False
+) -> list[Problem]:
+    """Every problem of one translated entry, at its PO file and line.
+
+    A tool word's translation is filled in with str.format, so its braces are checked strictly."""
     short = unit.msgid if len(unit.msgid) <= 60 else unit.msgid[:57] + "..."
 
     def problem(message: str, severity: str = "error") -> Problem:
@@ -67,11 +72,26 @@ def check(unit: Unit, translation: str, path: Path, line: int | None) -> list[Pr
     found += [problem(m) for m in source.differences(target)]
     found += [problem(m, "warning") for m in extra_numbers(source.numbers, target.numbers)]
     found += [problem(m) for m in missing_numbers(source.numbers, target.numbers)]
-    if placeholders(unit.msgid) != placeholders(translation) and "{" in unit.msgid:
+    if tool_word:
+        found += [problem(m) for m in template_differences(unit.msgid, translation)]
+    elif placeholders(unit.msgid) != placeholders(translation) and "{" in unit.msgid:
         found.append(problem("the {placeholders} must be the same as in the English"))
     if translation.strip() == unit.msgid.strip() and _sentence(unit.msgid):
         found.append(problem("the translation is the same as the English", "warning"))
     return list(dict.fromkeys(found))  # a phone number in a link's text and address: once
+
+
+def template_differences(source: str, target: str) -> list[str]:
+    """Braces in a tool word's translation: exactly the English's {name}s and nothing else,
+    since anything else ('{', '}}', '{page!r}', '{page.real}') breaks or subverts str.format."""
+    if set("{}") & set(FIELD.sub("", target)):
+        return [
+            "braces may hold only the English's {placeholders}, written exactly as there: "
+            "remove any other '{' or '}'"
+        ]
+    if sorted(FIELD.findall(source)) != sorted(FIELD.findall(target)):
+        return ["the {placeholders} must be the same as in the English"]
+    return []
 
 
 def _sentence(text: str) -> bool:

@@ -116,7 +116,8 @@ def translation(config: Config, language: str, domain: str, units: list[Unit]) -
             fuzzy += 1
         else:
             strings[unit.msgid] = text
-            found = check(unit, text, path, message.lineno if message else None)
+            line = message.lineno if message else None
+            found = check(unit, text, path, line, tool_word=domain == DOMAIN)
             problems += found
             if any(p.severity == "error" for p in found):
                 faulty.add(unit.msgid)
