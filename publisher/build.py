@@ -15,7 +15,7 @@ from . import __version__
 from .catalogue import write_catalogue
 from .checks import is_overdue
 from .config import Config
-from .errors import BuildError, ContentError, Problem, PublisherError, UsageError
+from .errors import BuildError, ContentError, NoTranslation, Problem, PublisherError, UsageError
 from .files import atomic_path, write_text_atomic
 from .formats import FORMATS, Format, WriteContext
 from .model import Image, Leaflet, easy_points, leaflet_blocks
@@ -236,6 +236,7 @@ def language_versions(
     explicit = languages is not None and languages != ("all",)
     wanted = languages if explicit else (leaflet.language, *config.languages)
     versions: list[tuple[Leaflet, Words, bool]] = []
+    untranslated: dict[str, Problem] = {}  # said once for all languages, not once each
     for language in dict.fromkeys(wanted):
         if _same_language(language, leaflet.language):
             versions.append((leaflet, Words(leaflet.language), False))
@@ -253,8 +254,17 @@ def language_versions(
             if explicit:
                 raise refused from None
             warnings = [dataclasses.replace(p, severity="warning") for p in refused.problems]
-            report.warnings += warnings
+            if isinstance(refused, NoTranslation):
+                untranslated[language] = warnings[0]
+            else:
+                report.warnings += warnings
             report.refused.add((leaflet.slug, language))
+    if len(untranslated) == 1:
+        report.warnings += untranslated.values()
+    elif untranslated:
+        from .i18n.apply import no_translations
+
+        report.warnings.append(no_translations(leaflet, list(untranslated)))
     return versions
 
 

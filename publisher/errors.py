@@ -51,6 +51,10 @@ class BuildError(PublisherError):
     """A writer or speech engine could not make an output (exit 1)."""
 
 
+class NoTranslation(BuildError):
+    """A leaflet has no translation file for a language at all, not even a draft."""
+
+
 def content_error(path: Path, line: int | None, message: str) -> ContentError:
     return ContentError([Problem(path, line, message)])
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..dates import language_name
-from ..errors import BuildError, ContentError, Problem
+from ..errors import BuildError, ContentError, NoTranslation, Problem
 from ..glossary import mark_terms
 from ..model import Inline, Leaflet
 from ..words import Words
@@ -27,7 +27,7 @@ def localise(leaflet: Leaflet, language: str, config: Config, draft: bool) -> tu
     text = leaflet_translation(config, leaflet, language)
     words = tool_translation(config, language)
     if not text.exists:  # not even a draft: an English text labelled as another language
-        raise BuildError([refusal(leaflet.slug, leaflet.source, text)])
+        raise NoTranslation([refusal(leaflet.slug, leaflet.source, text)])
     if not draft:
         refusals = [
             refusal(leaflet.slug, leaflet.source, state)
@@ -64,6 +64,21 @@ class _Translator:
             return from_markdown(found, self.state.po, line)
         except ContentError:  # only reachable in a draft: qa.check counts it as an error
             return without_terms(inlines)
+
+
+def no_translations(leaflet: Leaflet, languages: list[str]) -> Problem:
+    """One warning for all the languages a leaflet has no translation in yet."""
+    names = ", ".join(language_name(language) for language in languages)
+    slug = leaflet.slug
+    return Problem(
+        leaflet.source,
+        None,
+        f"{slug} is not published in {names}: there is no translation yet: run "
+        f"`publisher i18n update --lang {','.join(languages)}`, translate "
+        f"locales/LANG/{slug}.po, then a second person runs "
+        f"`publisher i18n review --lang LANG {slug} --reviewer NAME` for each language",
+        "warning",
+    )
 
 
 def refusal(subject: str, source: Path | None, state: Translation) -> Problem:

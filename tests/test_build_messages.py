@@ -1,0 +1,32 @@
+"""What `publisher build` tells a member of staff: said once, and enough to act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import write_leaflet
+from .i18n_support import run, write_config
+
+
+def warnings(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith("warning:")]
+
+
+def test_languages_without_a_translation_are_one_warning(tmp_path: Path) -> None:
+    write_leaflet(tmp_path / "content", "Some text.\n")
+    write_config(tmp_path, ["cy", "pl", "ar"])
+    result = run(tmp_path, "build", "--format", "html")
+    assert result.exit_code == 0, result.output
+    [warning] = warnings(result.output)
+    assert "test is not published in Welsh (cy), Polish (pl), Arabic (ar)" in warning
+    assert "there is no translation yet" in warning
+    assert "`publisher i18n update --lang cy,pl,ar`" in warning
+
+
+def test_one_language_without_a_translation_names_its_file(tmp_path: Path) -> None:
+    write_leaflet(tmp_path / "content", "Some text.\n")
+    write_config(tmp_path, ["cy"])
+    result = run(tmp_path, "build", "--format", "html")
+    [warning] = warnings(result.output)
+    assert "test is not published in Welsh (cy): there is no translation yet" in warning
+    assert "/locales/cy/test.po, then a second person runs" in warning
