@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,16 +89,67 @@ def load_config(root: Path = Path(".")) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise ContentError([Problem(path, None, f"not valid TOML: {err}")]) from None
+        where = re.search(r" \(at line (\d+), column \d+\)$", str(err))
+        line, reason = (int(where[1]), str(err)[: where.start()]) if where else (None, err)
+        raise ContentError([Problem(path, line, f"not valid TOML: {reason}")]) from None
     values: dict[str, Any] = {"root": root}
     for section, table in data.items():
         if section not in TABLE or not isinstance(table, dict):
             raise ContentError([Problem(path, None, f"unknown section [{section}]")])
         for key, value in table.items():
             if key not in TABLE[section]:
-                raise ContentError([Problem(path, None, f"unknown key '{key}' in [{section}]")])
+                line = line_of(path, section, key)
+                raise ContentError([Problem(path, line, f"unknown key '{key}' in [{section}]")])
+            wrong = kind_problem(TABLE[section][key], value)
+            if wrong:
+                line = line_of(path, section, key)
+                raise ContentError([Problem(path, line, f"'{key}' in [{section}] {wrong}")])
             values[TABLE[section][key]] = value
     return _typed(values, path)
+
+
+def kind_problem(name: str, value: Any) -> str | None:
+    """What is wrong with the type of a setting, in words; None when it is right."""
+    if name in ("languages", "formats"):
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return None
+        example = '["cy", "pl"]' if name == "languages" else '["pdf", "html"]'
+        return f"must be a list of names in quotes, like {example}"
+    if name == "font_size":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if ok else "must be a number of points, like 18"
+    if name == "voices":
+        return voices_problem(value)
+    return None if isinstance(value, str) else "must be text in quotes"
+
+
+def voices_problem(value: Any) -> str | None:
+    fields = {f.name for f in dataclasses.fields(Voice)}
+    if not isinstance(value, dict):
+        return 'must be a table of languages, like cy = { engine = "espeak" }'
+    for language, spec in value.items():
+        if not isinstance(spec, dict):
+            return f'must give {language} a table, like {language} = {{ engine = "espeak" }}'
+        unknown = sorted(set(spec) - fields)
+        if unknown:
+            return f"gives {language} an unknown key '{unknown[0]}' (only engine and voice)"
+        if not all(isinstance(v, str) for v in spec.values()):
+            return f"must give {language}'s engine and voice as text in quotes"
+    return None
+
+
+def line_of(path: Path, section: str, key: str) -> int | None:
+    """The line that sets `key` in `section` (or a sub-table of it), for the message."""
+    current = ""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        text = line.split("#")[0].strip()
+        if text.startswith("["):
+            if text.replace(" ", "").startswith(f"[{section}.{key}"):
+                return number
+            current = text.strip("[] ").split(".")[0].strip()
+        elif current == section and text.partition("=")[0].strip().strip("\"'") == key:
+            return number
+    return None
 
 
 def _typed(values: dict[str, Any], path: Path) -> Config:
@@ -110,11 +162,16 @@ def _typed(values: dict[str, Any], path: Path) -> Config:
                 values[name] = values["root"] / values[name]
         if "voices" in values:
             values["voices"] = {lang: Voice(**spec) for lang, spec in values["voices"].items()}
-        unknown = set(values.get("formats", ())) - set(ALL_FORMATS)
+        unknown = sorted(set(values.get("formats", ())) - set(ALL_FORMATS))
         if unknown:
-            raise ValueError(f"unknown format {', '.join(sorted(unknown))}")
+            line = line_of(path, "publisher", "formats")
+            message = f"unknown format '{unknown[0]}' (choose from {', '.join(ALL_FORMATS)})"
+            raise ContentError([Problem(path, line, message)])
         check_font_size(float(values.get("font_size", 18)))
-    except (TypeError, ValueError, UsageError) as err:
+    except UsageError as err:
+        line = line_of(path, "print", "font_size") if path.is_file() else None
+        raise ContentError([dataclasses.replace(err.problems[0], path=path, line=line)]) from None
+    except (TypeError, ValueError) as err:
         raise ContentError([Problem(path, None, str(err))]) from None
     values.setdefault("content_dir", values["root"] / "content")
     values.setdefault("locales_dir", values["root"] / "locales")

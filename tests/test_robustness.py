@@ -118,3 +118,59 @@ def test_a_draft_with_a_stray_brace_is_built_with_the_english_words(welsh: Path)
         text = document.pages[0].extract_text()
     assert "Page 1 of" in text
     assert "}" not in text
+
+
+# (what publisher.toml says instead of a sample line, the message's line and words)
+SETTINGS = [
+    ("font_size = 18", 'font_size = "big"', "'font_size' in [print] must be a number of points"),
+    ("font_size = 18", "font_size = true", "'font_size' in [print] must be a number of points"),
+    ("font_size = 18", "font_size = 30", "font size 30pt is outside 16 to 24pt"),
+    ("page_size", "pagesize", "unknown key 'pagesize' in [print]"),
+    ("languages = [", 'languages = "cy" #', "'languages' in [publisher] must be a list of names"),
+    ("formats = [", 'formats = "pdf" #', "'formats' in [publisher] must be a list of names"),
+    ("formats = [", 'formats = ["epub", ', "unknown format 'epub' (choose from pdf, docx,"),
+    (
+        "organisation =",
+        "organisation = 3 #",
+        "'organisation' in [publisher] must be text in quotes",
+    ),
+    ("source_language =", "source_language = 5 #", "'source_language' in [publisher] must be text"),
+    ("out =", "out = 5 #", "'out' in [paths] must be text in quotes"),
+    ("[print]", "[print", "not valid TOML: Expected ']' at the end of a table declaration"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "words"), SETTINGS, ids=[s[1] for s in SETTINGS])
+def test_a_wrong_setting_names_the_file_line_and_key(
+    project: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, words: str
+) -> None:
+    monkeypatch.chdir(project)
+    config = project / "publisher.toml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith(old))
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 1
+    assert len(errors(result)) == 1, result.output
+    assert errors(result)[0].startswith(f"error: publisher.toml:{line}: {words}"), result.output
+
+
+@pytest.mark.parametrize(
+    ("voices", "words"),
+    [
+        (
+            'cy = { engine = "espeak", speed = 3 }',
+            "gives cy an unknown key 'speed' (only engine and voice)",
+        ),
+        ('cy = "espeak"', 'must give cy a table, like cy = { engine = "espeak" }'),
+        ("cy = { engine = 1 }", "must give cy's engine and voice as text in quotes"),
+    ],
+)
+def test_a_wrong_voice_table_names_its_line(tmp_path: Path, voices: str, words: str) -> None:
+    (tmp_path / "publisher.toml").write_text(
+        f'[speech]\nengine = "espeak"\n\n[speech.voices]\n{voices}\n'
+    )
+    result = run("--root", str(tmp_path), "voices")
+    assert result.exit_code == 1
+    assert errors(result) == [f"error: {tmp_path}/publisher.toml:4: 'voices' in [speech] {words}"]
