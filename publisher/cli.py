@@ -76,32 +76,53 @@ def main(ctx: click.Context, debug: bool, root: Path) -> None:
     ctx.obj = load_config(root)
 
 
-@main.command()
+@main.command(short_help="Check leaflets and translations before publishing.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.pass_obj
 def check(config, paths: tuple[Path, ...], strict: bool) -> None:
-    """Check leaflets against the content format and content rules."""
+    """Check leaflets (default: all in content/) and their translations; exit 1 on errors."""
     leaflets = read_all(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
     report(warnings)
-    click.echo(f"checked {len(leaflets)} leaflet(s): {len(warnings)} warning(s)", err=True)
     translation = translation_problems(leaflets, config)
     report(translation)
-    if any(p.severity == "error" for p in translation):
+    errors = sum(p.severity == "error" for p in translation)
+    summary = f"checked {len(leaflets)} leaflet(s): {len(warnings) + len(translation) - errors} warning(s)"
+    click.echo(summary + (f", {errors} error(s)" if errors else ""), err=True)
+    if errors:
         raise click.exceptions.Exit(1)
     if strict and (warnings or translation):
         raise click.exceptions.Exit(1)
 
 
-@main.command()
+@main.command(short_help="Build leaflets in every format and language.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "formats", callback=split_list, help="Comma-separated: pdf,docx,html,audio."
+    "--format",
+    "formats",
+    callback=split_list,
+    help="Comma-separated: pdf,docx,html,audio (default: publisher.toml's formats).",
 )
-@click.option("--lang", "languages", callback=split_list, help="Language tag(s), or 'all'.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True)
+@click.option(
+    "--lang",
+    "languages",
+    callback=split_list,
+    help="Comma-separated language tags, or 'all' (default: the original and publisher.toml's languages).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: out).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="the number of CPUs",
+    help="Files to write at the same time.",
+)
 @click.option(
     "--draft", is_flag=True, help="Also publish translations not yet reviewed, marked as drafts."
 )
@@ -123,7 +144,7 @@ def build(
     font_size: float | None,
     tts: str | None,
 ) -> None:
-    """Build leaflets into out/<slug>/<lang>/ in every format asked for."""
+    """Build leaflets (default: all in content/) into out/<slug>/<lang>/, with out/index.html."""
     config = with_engine(config.with_options(out_dir=out_dir, font_size=font_size), tts)
     with progress_bar() as advance:
         result = build_outputs(paths, config, formats, languages, draft, jobs, progress=advance)
@@ -159,12 +180,12 @@ class progress_bar:
             self.bar.__exit__(*exc)
 
 
-@main.group()
+@main.group(short_help="Translations: update, status and sign-off.")
 def i18n() -> None:
     """Translations: PO files per language, checked and signed off by a second person."""
 
 
-@i18n.command("extract")
+@i18n.command("extract", short_help="Write the templates (POT) translations start from.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.pass_obj
 def i18n_extract(config, paths: tuple[Path, ...]) -> None:
@@ -174,7 +195,7 @@ def i18n_extract(config, paths: tuple[Path, ...]) -> None:
         click.echo(f"{'wrote' if template.written else 'unchanged'} {display_path(template.path)}")
 
 
-@i18n.command("update")
+@i18n.command("update", short_help="Create or refresh a language's PO files.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--lang",
@@ -193,7 +214,7 @@ def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | No
         click.echo(f"{done} {display_path(result.path)}")
 
 
-@i18n.command("status")
+@i18n.command("status", short_help="Show what is translated, fuzzy and reviewed.")
 @click.option(
     "--lang", "languages", callback=split_list, help="Language tag(s); default: all found."
 )
@@ -209,7 +230,7 @@ def i18n_status(config, languages: tuple[str, ...] | None) -> None:
     click.echo(render_status(status_rows(leaflets, config, languages)))
 
 
-@i18n.command("review")
+@i18n.command("review", short_help="Sign off one translation (a second person).")
 @click.argument("slug")
 @click.option("--lang", "language", required=True, help="The language reviewed, e.g. cy.")
 @click.option("--reviewer", required=True, help="Your name: not the translator's.")

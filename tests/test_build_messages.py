@@ -1,4 +1,4 @@
-"""What `publisher build` tells a member of staff: said once, and enough to act on."""
+"""What `publisher build` and `check` tell a member of staff: said once, enough to act on."""
 
 from __future__ import annotations
 
@@ -30,3 +30,15 @@ def test_one_language_without_a_translation_names_its_file(tmp_path: Path) -> No
     [warning] = warnings(result.output)
     assert "test is not published in Welsh (cy): there is no translation yet" in warning
     assert "/locales/cy/test.po, then a second person runs" in warning
+
+
+def test_check_counts_translation_warnings_in_its_last_line(tmp_path: Path) -> None:
+    write_leaflet(tmp_path / "content", "Some text.\n")
+    write_config(tmp_path, ["cy"])
+    assert run(tmp_path, "i18n", "update", "--lang", "cy").exit_code == 0
+    result = run(tmp_path, "check")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(warnings(result.output)) == 2  # the leaflet's PO file and the tool's words
+    assert "is not complete" in lines[0]
+    assert lines[-1] == "checked 1 leaflet(s): 2 warning(s)"
