@@ -312,7 +312,7 @@ class _BodyReader:
 
     def image(self, node: SyntaxTreeNode, line: int) -> Image:
         src = unquote(str(node.attrs.get("src", "")))
-        alt = node.content.strip()
+        alt = _plain(node).strip()  # node.content is the raw source, with its \-escapes
         decorative = "decorative" in str(node.attrs.get("class", "")).split()
         caption = str(node.attrs.get("title", "")).strip()
         if not alt and not decorative:
@@ -330,6 +330,15 @@ class _Cursor:
     """The source line an inline run is on, advanced at each line break."""
 
     line: int
+
+
+def _plain(node: SyntaxTreeNode) -> str:
+    """The words of an inline node, as text: escapes and entities resolved, marks dropped."""
+    if node.type in ("text", "code_inline"):
+        return node.content
+    if node.type in ("softbreak", "hardbreak"):
+        return " "
+    return "".join(_plain(child) for child in node.children)
 
 
 def _line(node: SyntaxTreeNode) -> int:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import lxml.html
 import pdfplumber
 import pytest
 from click.testing import CliRunner
 
 from publisher.cli import main
+
+from .conftest import CONTENT, write_leaflet
 
 TITLE = 'msgstr "Cael sgan"'  # the Welsh title in the sample translation
 PAGE = 'msgstr "Tudalen {page} o {pages}"'  # the Welsh page footer in the tool's words
@@ -174,3 +178,18 @@ def test_a_wrong_voice_table_names_its_line(tmp_path: Path, voices: str, words: 
     result = run("--root", str(tmp_path), "voices")
     assert result.exit_code == 1
     assert errors(result) == [f"error: {tmp_path}/publisher.toml:4: 'voices' in [speech] {words}"]
+
+
+def test_alt_text_is_read_as_words_not_as_markdown_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backslash that escapes '<' or ']' in the alt text is Markdown, not words to read out."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    shutil.copy(CONTENT / "images" / "body-map.png", tmp_path / "content" / "map.png")
+    alt = r"Arrows \<here\> \[1\] &amp; *marked* `code`"
+    write_leaflet(tmp_path / "content", f"## S\n\nText.\n\n![{alt}](map.png)\n")
+    result = run("build", "--format", "html")
+    assert result.exit_code == 0, result.output
+    page = lxml.html.parse(str(tmp_path / "out" / "test" / "en-GB" / "test-easy-read.html"))
+    assert page.xpath("//img/@alt") == ["Arrows <here> [1] & marked code"]
