@@ -155,6 +155,7 @@ def build(
         click.echo(f"removed {display_path(path)}: that translation may not be published now")
     if result.up_to_date:
         click.echo(f"{len(result.up_to_date)} file(s) already up to date")
+    click.echo(f"every file built is listed in {display_path(config.out_dir / 'index.html')}")
     if result.errors:
         report(result.errors)
         raise click.exceptions.Exit(1)

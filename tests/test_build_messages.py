@@ -42,3 +42,14 @@ def test_check_counts_translation_warnings_in_its_last_line(tmp_path: Path) -> N
     assert len(warnings(result.output)) == 2  # the leaflet's PO file and the tool's words
     assert "is not complete" in lines[0]
     assert lines[-1] == "checked 1 leaflet(s): 2 warning(s)"
+
+
+def test_build_ends_by_naming_the_catalogue(tmp_path: Path) -> None:
+    write_leaflet(tmp_path / "content", "Some text.\n")
+    write_config(tmp_path, [])
+    result = run(tmp_path, "build", "--format", "html")
+    assert result.exit_code == 0, result.output
+    last = result.output.splitlines()[-1]
+    assert last.startswith("every file built is listed in ") and last.endswith("out/index.html")
+    again = run(tmp_path, "build", "--format", "html").output.splitlines()
+    assert again[-2:] == ["1 file(s) already up to date", last]
