@@ -193,3 +193,30 @@ def test_alt_text_is_read_as_words_not_as_markdown_source(
     assert result.exit_code == 0, result.output
     page = lxml.html.parse(str(tmp_path / "out" / "test" / "en-GB" / "test-easy-read.html"))
     assert page.xpath("//img/@alt") == ["Arrows <here> [1] & marked code"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("fake.png", b"hello, I am text\n"),
+        ("broken.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><rect'),
+        ("page.svg", b"<html><body><svg></svg></body></html>"),
+    ],
+)
+def test_a_broken_picture_is_one_line_per_format_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / name).write_bytes(data)
+    write_leaflet(tmp_path / "content", f"## S\n\nText.\n\n![A map]({name})\n")
+    result = run("build", "--format", "pdf,docx,html")
+    assert result.exit_code == 1
+    assert len(errors(result)) == 3, result.output
+    assert all(e.startswith("error: content/test.md:10: ") and name in e for e in errors(result))
+    assert all(x.startswith("error:") for x in result.output.splitlines() if name in x)
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*") if p.is_file()) == [
+        "index.html",
+        "manifest.json",
+    ]

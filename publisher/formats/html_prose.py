@@ -12,6 +12,7 @@ import struct
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from lxml import etree
 from markupsafe import Markup, escape
 
 from ..bidi_text import ltr_spans
@@ -166,7 +167,7 @@ class Prose:
         encoded = base64.b64encode(data).decode("ascii")
         if data.startswith(PNG_SIGNATURE) and len(data) >= 24:
             return f"data:image/png;base64,{encoded}", struct.unpack(">II", data[16:24])
-        if image.path.suffix.lower() == ".svg" and b"<svg" in data:
+        if image.path.suffix.lower() == ".svg" and is_svg(data):
             return f"data:image/svg+xml;base64,{encoded}", None
         raise self.error(image, f"{image.path.name} is not a PNG or SVG picture")
 
@@ -237,3 +238,13 @@ def isolated(text: str) -> Markup:
 def has_easy(section: Section) -> bool:
     """Whether a section, or one of its subsections, has easy-read text."""
     return bool(section.easy) or any(sub.easy for sub in section.subsections)
+
+
+def is_svg(data: bytes) -> bool:
+    """Well-formed XML whose root is <svg>: a browser shows nothing for a broken file."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return False
+    return etree.QName(root).localname == "svg"

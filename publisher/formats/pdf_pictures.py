@@ -74,8 +74,8 @@ def load_art(
         return drawing, list(use_fonts(drawing, fonts, image.line))
     try:
         return ImageReader(str(image.path)), []
-    except Exception as err:  # Pillow and ReportLab raise many kinds for a broken file
-        raise picture_error(image, source, f"cannot be read as a picture ({err})") from None
+    except Exception:  # Pillow and ReportLab raise many kinds, with many lines, for a broken file
+        raise picture_error(image, source, "is not a PNG or SVG picture that can be read") from None
 
 
 def load_svg(image: Image, source: Path) -> Drawing:
