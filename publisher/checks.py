@@ -21,6 +21,7 @@ def check_leaflet(leaflet: Leaflet, today: date) -> list[Problem]:
         *review_warnings(leaflet, today),
         *easy_read_warnings(leaflet),
         *reading_level_warnings(leaflet),
+        *unused_glossary_warnings(leaflet),
     ]
 
 
@@ -61,6 +62,21 @@ def easy_read_warnings(leaflet: Leaflet) -> list[Problem]:
                 )
                 problems.append(warning(leaflet, point.line, message))
     return problems
+
+
+def unused_glossary_warnings(leaflet: Leaflet) -> list[Problem]:
+    """A term the text never uses is shown nowhere: usually a typo or a changed word."""
+    used = {entry.term for entry in leaflet.glossary_used()}
+    return [
+        Problem(
+            leaflet.source,
+            None,
+            f"glossary term '{entry.term}' is not used in the text, so no format shows it",
+            "warning",
+        )
+        for entry in leaflet.glossary
+        if entry.term not in used
+    ]
 
 
 def reading_level_warnings(leaflet: Leaflet) -> list[Problem]:

@@ -201,3 +201,11 @@ def test_page_links_only_to_outputs_that_were_written(
     path.write_text(path.read_text().replace("title: FAIL", "title: Fine"))
     assert invoke("--root", str(tmp_path), "build", "--format", "txt,page").exit_code == 0
     assert page.read_text().split() == ["page", "txt"]
+
+
+def test_check_warns_about_a_glossary_term_the_text_never_uses(tmp_path: Path) -> None:
+    front = "glossary:\n  biopsy: A tiny sample.\n  scanner: A machine.\n"
+    path = write_leaflet(tmp_path, "## S\n\nA biopsy is quick.\n", front)
+    result = invoke("check", str(path))
+    assert "glossary term 'scanner' is not used in the text" in result.output
+    assert "'biopsy'" not in result.output
