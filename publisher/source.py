@@ -333,8 +333,9 @@ class _Cursor:
 
 
 def _plain(node: SyntaxTreeNode) -> str:
-    """The words of an inline node, as text: escapes and entities resolved, marks dropped."""
-    if node.type in ("text", "code_inline"):
+    """The words of an inline node, as text: escapes and entities resolved, marks dropped
+    (HTML-like text the reader let through is kept as the words it is)."""
+    if node.type in ("text", "code_inline", "html_inline"):
         return node.content
     if node.type in ("softbreak", "hardbreak"):
         return " "
