@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, Problem, UsageError
+from .style import PAGE_SIZES
 
 ALL_FORMATS = ("pdf", "docx", "html", "audio")
 MIN_FONT_SIZE, MAX_FONT_SIZE = 16, 24
@@ -168,6 +169,11 @@ def _typed(values: dict[str, Any], path: Path) -> Config:
             message = f"unknown format '{unknown[0]}' (choose from {', '.join(ALL_FORMATS)})"
             raise ContentError([Problem(path, line, message)])
         check_font_size(float(values.get("font_size", 18)))
+        page = str(values.get("page_size", "A4"))
+        if page.upper() not in PAGE_SIZES:
+            line = line_of(path, "print", "page_size")
+            message = f"unknown page size '{page}' (choose from {', '.join(PAGE_SIZES)})"
+            raise ContentError([Problem(path, line, message)])
     except UsageError as err:
         line = line_of(path, "print", "font_size") if path.is_file() else None
         raise ContentError([dataclasses.replace(err.problems[0], path=path, line=line)]) from None

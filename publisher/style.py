@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Page sizes in points (width, height), portrait. UKAAF large print is A4.
+PAGE_SIZES = {"A4": (595.28, 841.89), "A5": (419.53, 595.28), "LETTER": (612.0, 792.0)}
+
 
 @dataclass(frozen=True, slots=True)
 class PrintStyle:
     body_size: float = 18
+    page_size: str = "A4"
+
+    @property
+    def page(self) -> tuple[float, float]:
+        """The page's width and height in points."""
+        return PAGE_SIZES[self.page_size.upper()]
 
     @property
     def line_height(self) -> float:

@@ -32,8 +32,11 @@ def context(
     today: date = TODAY,
     draft: bool = False,
     words: Words | None = None,
+    page_size: str = "A4",
 ) -> WriteContext:
-    config = Config(organisation=ORGANISATION, font_size=font_size, cache_dir=FONT_CACHE)
+    config = Config(
+        organisation=ORGANISATION, font_size=font_size, page_size=page_size, cache_dir=FONT_CACHE
+    )
     return WriteContext(config, today, words or Words(), draft)
 
 

@@ -173,6 +173,14 @@ def test_body_text_follows_the_configured_size(size: int, tmp_path: Path) -> Non
     assert footers and all(line.size == size for line in footers)
 
 
+def test_pages_follow_the_configured_page_size(tmp_path: Path) -> None:
+    _, pdf = build_pdf(CONTENT / "having-a-scan.md", tmp_path / "a5.pdf", page_size="A5")
+    with pdfplumber.open(pdf) as document:
+        assert {(round(p.width), round(p.height)) for p in document.pages} == {(420, 595)}
+        right_edges = [c["x1"] for page in document.pages for c in page.chars]
+    assert max(right_edges) <= 420 - 50  # the text stays inside the narrower page's margin
+
+
 def test_font_size_below_16_is_refused_with_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(CONTENT.parent)
     result = CliRunner().invoke(main, ["build", "--format", "pdf", "--font-size", "15"])

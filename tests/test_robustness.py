@@ -130,6 +130,7 @@ SETTINGS = [
     ("font_size = 18", "font_size = true", "'font_size' in [print] must be a number of points"),
     ("font_size = 18", "font_size = 30", "font size 30pt is outside 16 to 24pt"),
     ("page_size", "pagesize", "unknown key 'pagesize' in [print]"),
+    ('page_size = "A4"', 'page_size = "A9"', "unknown page size 'A9' (choose from A4, A5, LETTER)"),
     ("languages = [", 'languages = "cy" #', "'languages' in [publisher] must be a list of names"),
     ("formats = [", 'formats = "pdf" #', "'formats' in [publisher] must be a list of names"),
     ("formats = [", 'formats = ["epub", ', "unknown format 'epub' (choose from pdf, docx,"),

@@ -60,7 +60,9 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     # 1. Refuse text XML cannot hold, naming file and line, before anything is made.
     check_text(leaflet)
     # 2. An empty document restyled for large print in the leaflet's language.
-    look = Look.of(PrintStyle(context.config.font_size), WORD_FONT, leaflet.language)
+    look = Look.of(
+        PrintStyle(context.config.font_size, context.config.page_size), WORD_FONT, leaflet.language
+    )
     document = docx.Document()
     numbering = apply_styles(document, look)
     width, height = set_up_page(document, context.config.page_size, look.rtl)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from docx.document import Document
-from docx.shared import Length, Mm
+from docx.shared import Length, Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from ..errors import BuildError
+from ..style import PAGE_SIZES
 from .docx_xml import SECTPR_ORDER, field_runs, set_child, w_element
 
-PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "A5": (Mm(148), Mm(210)), "LETTER": (Mm(215.9), Mm(279.4))}
 MARGIN = Mm(20)
 HEADER_DISTANCE = Mm(10)
 SLOT = "\x00"  # marks where a value goes in translated words; never in real text
@@ -24,7 +24,7 @@ def set_up_page(document: Document, page_size: str, rtl: bool) -> tuple[Length, 
     if page_size.upper() not in PAGE_SIZES:
         choices = ", ".join(PAGE_SIZES)
         raise BuildError(f"page size '{page_size}' is not known to the Word writer ({choices})")
-    width, height = PAGE_SIZES[page_size.upper()]
+    width, height = (Pt(side) for side in PAGE_SIZES[page_size.upper()])
     section = document.sections[0]
     section.page_width, section.page_height = width, height
     section.left_margin = section.right_margin = MARGIN

@@ -24,7 +24,7 @@ from ..style import PrintStyle
 from ..words import DRAFT_NOTICE, OVERDUE_NOTICE
 from . import WriteContext
 from .pdf_story import Story
-from .pdf_styles import MARGIN, PAGE_SIZE, Styles, make_styles, register
+from .pdf_styles import MARGIN, Styles, make_styles, register
 from .pdf_text import Span, Typesetter, is_cjk, typesetter_for
 
 # Every tool word this format prints (msgids for the translation tooling).
@@ -49,7 +49,7 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     config = context.config
     typeface = typeface_for(leaflet.language, config.cache_dir, font_folders(config.root))
     fonts = register(typeface)
-    sizes = PrintStyle(config.font_size)
+    sizes = PrintStyle(config.font_size, config.page_size)
     styles = make_styles(sizes, fonts, typeface.line_height, is_cjk(typeface))
     setter = typesetter_for(typeface, fonts, leaflet.language, sizes.body_size)
     # 2. What every page carries: the page number and, for a draft, the draft notice on top.
@@ -92,7 +92,7 @@ class Furniture:
         if context.draft:
             header = tuple(setter.paragraph(line, styles.strong) for line in story.draft_lines())
             for line in header:
-                line.wrap(styles.text_width, PAGE_SIZE[1])
+                line.wrap(styles.text_width, styles.print.page[1])
         return cls(styles, setter, page_words, header, tuple(story.printed))
 
     @property
@@ -106,7 +106,7 @@ class Furniture:
         return sum(line.height for line in self.header)
 
     def draw_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        top = PAGE_SIZE[1] - MARGIN
+        top = self.styles.print.page[1] - MARGIN
         for line in self.header:
             top -= line.height
             line.drawOn(canvas, MARGIN, top)
@@ -129,7 +129,7 @@ class LeafletDocument(BaseDocTemplate):
         styles = furniture.styles
         super().__init__(
             target,
-            pagesize=PAGE_SIZE,
+            pagesize=styles.print.page,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=furniture.top_margin,

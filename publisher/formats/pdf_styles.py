@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -18,7 +17,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from ..fonts import Typeface
 from ..style import TEXT_COLOUR, PrintStyle
 
-PAGE_SIZE = A4
 MARGIN = 22 * mm  # UKAAF asks for generous margins; wide enough to hold a page with both hands
 FOOTER_GAP = 10 * mm  # between the last line of text and the page number
 
@@ -86,11 +84,11 @@ class Styles:
 
     @property
     def text_width(self) -> float:
-        return PAGE_SIZE[0] - 2 * MARGIN
+        return self.print.page[0] - 2 * MARGIN
 
     @property
     def frame_height(self) -> float:
-        return PAGE_SIZE[1] - self.top_margin - self.bottom_margin
+        return self.print.page[1] - self.top_margin - self.bottom_margin
 
     @property
     def bottom_margin(self) -> float:
