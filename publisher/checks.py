@@ -44,6 +44,9 @@ def is_overdue(leaflet: Leaflet, today: date) -> bool:
 
 def easy_read_warnings(leaflet: Leaflet) -> list[Problem]:
     problems = []
+    if not leaflet.sections:
+        message = "the leaflet has no '## ' sections: readers and listeners cannot find their way"
+        problems.append(Problem(leaflet.source, None, message, "warning"))
     for section in leaflet.sections:
         has_easy = section.easy is not None or any(s.easy for s in section.subsections)
         if not has_easy:

@@ -6,6 +6,7 @@ what the content format allows and reports everything else with file:line.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -71,6 +72,7 @@ def read_leaflet(path: Path, default_language: str = "en-GB") -> Leaflet:
         )
     front_token = tokens[0]
     meta, problems = parse_front_matter(front_token.content, path, 2, default_language)
+    problems += control_characters(text, path, 1)
     body = _BodyReader(path, problems)
     body.read(SyntaxTreeNode(tokens[1:]))
     if meta is not None and body.title is not None and body.title[1] != meta.title:
@@ -103,12 +105,24 @@ def parse_inline(text: str, path: Path, line: int) -> tuple[Inline, ...]:
 
     Raises ContentError, naming `path` and `line`, for anything a paragraph may not hold.
     """
-    problems: list[Problem] = []
+    problems = control_characters(text, path, line)
     root = SyntaxTreeNode(MARKDOWN.parseInline(text))
     inlines = _BodyReader(path, problems).inlines(root.children[0], line, allow_images=False)
     if problems:
         raise ContentError(problems)
     return inlines
+
+
+def control_characters(text: str, path: Path, first_line: int) -> list[Problem]:
+    """Invisible control characters (pasted from other programs) that no format can show."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        for char in dict.fromkeys(
+            c for c in line if c not in "\t\r" and unicodedata.category(c) == "Cc"
+        ):
+            message = f"control character U+{ord(char):04X} cannot be printed or shown; delete it"
+            problems.append(Problem(path, number, message))
+    return problems
 
 
 def _decode(path: Path) -> str:

@@ -33,7 +33,7 @@ def test_one_language_without_a_translation_names_its_file(tmp_path: Path) -> No
 
 
 def test_check_counts_translation_warnings_in_its_last_line(tmp_path: Path) -> None:
-    write_leaflet(tmp_path / "content", "Some text.\n")
+    write_leaflet(tmp_path / "content", "## Part\n\nSome text.\n\n::: easy\nSome text.\n:::\n")
     write_config(tmp_path, ["cy"])
     assert run(tmp_path, "i18n", "update", "--lang", "cy").exit_code == 0
     result = run(tmp_path, "check")

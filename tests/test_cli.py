@@ -209,3 +209,9 @@ def test_check_warns_about_a_glossary_term_the_text_never_uses(tmp_path: Path) -
     result = invoke("check", str(path))
     assert "glossary term 'scanner' is not used in the text" in result.output
     assert "'biopsy'" not in result.output
+
+
+def test_check_warns_about_a_leaflet_without_sections(tmp_path: Path) -> None:
+    result = invoke("check", str(write_leaflet(tmp_path, "Only one paragraph.\n")))
+    assert result.exit_code == 0
+    assert "warning: " in result.output and "has no '## ' sections" in result.output

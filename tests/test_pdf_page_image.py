@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from publisher.formats.pdf_styles import MARGIN, PAGE_SIZE
+from publisher.formats.pdf_styles import MARGIN
+from publisher.style import PAGE_SIZES
 
 from .conftest import CONTENT, require_tool
 from .pdf_support import build_pdf
@@ -36,7 +37,7 @@ def render_first_page(pdf: Path, folder: Path) -> Image.Image:
 def test_page_one_is_dark_text_on_a_light_page_with_high_contrast(tmp_path: Path) -> None:
     _, pdf = build_pdf(CONTENT / "secondary-breast-cancer.md", tmp_path / "leaflet.pdf")
     page = render_first_page(pdf, tmp_path)
-    expected = (PAGE_SIZE[0] / 72 * DPI, PAGE_SIZE[1] / 72 * DPI)
+    expected = (PAGE_SIZES["A4"][0] / 72 * DPI, PAGE_SIZES["A4"][1] / 72 * DPI)
     assert all(abs(got - want) <= 1 for got, want in zip(page.size, expected, strict=True))
     margin = round(MARGIN / 72 * DPI)
     text_area = page.crop((margin, margin, page.width - margin, page.height // 3))

@@ -143,3 +143,15 @@ def test_no_traceback_in_a_real_process(content: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[0].startswith("error: content/test.md:8: raw HTML")
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x1b", "\x7f", "\x85"])
+def test_control_characters_are_refused_at_their_line(content: Path, char: str) -> None:
+    write_leaflet(content, f"## S\n\nPasted{char} text.\n")
+    assert_one_error(run_check(content), 8, f"control character U+{ord(char):04X}")
+
+
+def test_joiners_and_direction_marks_are_kept(content: Path) -> None:
+    """Zero-width joiners and direction marks are needed by Indic and Arabic text."""
+    write_leaflet(content, "## S\n\nক্\u200dষ and \u200fمرحبا\u200e text.\n")
+    assert run_check(content).exit_code == 0

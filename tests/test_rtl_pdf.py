@@ -29,9 +29,10 @@ from publisher.errors import BuildError
 from publisher.fonts import Coverage, typeface_for
 from publisher.formats import WriteContext
 from publisher.formats.pdf import write
-from publisher.formats.pdf_styles import MARGIN, PAGE_SIZE
+from publisher.formats.pdf_styles import MARGIN
 from publisher.locales import localise
 from publisher.source import read_leaflet
+from publisher.style import PAGE_SIZES
 
 from .conftest import ROOT, require_tool, write_leaflet
 from .pdf_support import FONT_CACHE, build_pdf, pdftotext, use_font_cache, words_only
@@ -51,7 +52,7 @@ from .rtl_support import (
     same_line,
 )
 
-RIGHT_EDGE = PAGE_SIZE[0] - MARGIN
+RIGHT_EDGE = PAGE_SIZES["A4"][0] - MARGIN
 LOCALES = ROOT / "locales"
 SAMPLE_LANGUAGES = ("ar", "bn", "cy", "pl", "en-GB")
 
