@@ -7,7 +7,7 @@ import warnings
 from datetime import date, timedelta
 
 from .errors import Problem
-from .model import EasyPoint, Leaflet, Paragraph, leaflet_blocks, plain_text
+from .model import Leaflet, Paragraph, easy_points, leaflet_blocks, plain_text
 
 DUE_SOON = timedelta(days=90)
 EASY_SENTENCE_WORDS = 15
@@ -19,6 +19,7 @@ def check_leaflet(leaflet: Leaflet, today: date) -> list[Problem]:
     """Warnings about a leaflet that reads correctly but needs attention."""
     return [
         *review_warnings(leaflet, today),
+        *structure_warnings(leaflet),
         *easy_read_warnings(leaflet),
         *reading_level_warnings(leaflet),
         *unused_glossary_warnings(leaflet),
@@ -42,21 +43,22 @@ def is_overdue(leaflet: Leaflet, today: date) -> bool:
     return leaflet.next_review < today
 
 
+def structure_warnings(leaflet: Leaflet) -> list[Problem]:
+    if leaflet.sections:
+        return []
+    message = "the leaflet has no '## ' sections: readers and listeners cannot find their way"
+    return [Problem(leaflet.source, None, message, "warning")]
+
+
 def easy_read_warnings(leaflet: Leaflet) -> list[Problem]:
     problems = []
-    if not leaflet.sections:
-        message = "the leaflet has no '## ' sections: readers and listeners cannot find their way"
-        problems.append(Problem(leaflet.source, None, message, "warning"))
     for section in leaflet.sections:
         has_easy = section.easy is not None or any(s.easy for s in section.subsections)
         if not has_easy:
             problems.append(
                 warning(leaflet, section.line, f"section '{section.title}' has no '::: easy' text")
             )
-    points: list[EasyPoint] = list(leaflet.intro_easy or ())
-    for section in leaflet.all_sections():
-        points += section.easy or ()
-    for point in points:
+    for point in easy_points(leaflet):
         for sentence in sentences(plain_text(point.inlines)):
             if len(sentence.split()) > EASY_SENTENCE_WORDS:
                 message = (
