@@ -108,11 +108,13 @@ def build(
     # 4. Write, in parallel processes when asked, each file atomically. Pages that link
     #    to the other outputs come last, linking only to the files that are there.
     first = [job for job in planned if not job.format.links_siblings]
-    for job, problem in run_jobs(_stale(first, manifest, config, report, counter), jobs, counter):
-        _record(job, problem, manifest, config, report)
+    for job, problems in run_jobs(_stale(first, manifest, config, report, counter), jobs):
+        _record(job, problems, manifest, config, report)
+        counter()
     second = [with_existing_siblings(j, code) for j in planned if j.format.links_siblings]
-    for job, problem in run_jobs(_stale(second, manifest, config, report, counter), jobs, counter):
-        _record(job, problem, manifest, config, report)
+    for job, problems in run_jobs(_stale(second, manifest, config, report, counter), jobs):
+        _record(job, problems, manifest, config, report)
+        counter()
     # 5. Record what was built from what; out/ keeps only what may be published now.
     withdraw(manifest, config, report)
     write_text_atomic(manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
@@ -126,7 +128,7 @@ class _Counter:
     def __init__(self, total: int, progress: Progress | None) -> None:
         self.total, self.done, self.progress = total, 0, progress
 
-    def __call__(self, *_: int) -> None:
+    def __call__(self) -> None:
         self.done += 1
         if self.progress:
             self.progress(self.done, self.total)
@@ -148,13 +150,13 @@ def _stale(
 
 
 def _record(
-    job: Job, problem: Problem | None, manifest: dict, config: Config, report: BuildReport
+    job: Job, problems: list[Problem], manifest: dict, config: Config, report: BuildReport
 ) -> None:
-    if problem is None:
+    if problems:
+        report.errors += problems
+    else:
         report.written.append(job.target)
         manifest[_key(job.target, config)] = manifest_entry(job)
-    else:
-        report.errors.append(problem)
 
 
 def with_existing_siblings(job: Job, code: str) -> Job:
@@ -297,37 +299,26 @@ def _same_language(requested: str, source: str) -> bool:
     return requested.lower() in (source.lower(), source.split("-")[0].lower())
 
 
-def run_jobs(
-    jobs: list[Job], processes: int, progress: Progress | None
-) -> Iterable[tuple[Job, Problem | None]]:
+def run_jobs(jobs: list[Job], processes: int) -> Iterable[tuple[Job, list[Problem]]]:
+    """Each job with the problems that stopped it (none when its file was written)."""
     if processes <= 1 or len(jobs) <= 1:
-        results = ((job, run_job(job)) for job in jobs)
-        yield from _counted(results, len(jobs), progress)
+        yield from ((job, run_job(job)) for job in jobs)
         return
     with ProcessPoolExecutor(max_workers=min(processes, len(jobs))) as pool:
         futures: list[tuple[Job, Future]] = [(job, pool.submit(run_job, job)) for job in jobs]
-        yield from _counted(((j, f.result()) for j, f in futures), len(jobs), progress)
+        yield from ((job, future.result()) for job, future in futures)
 
 
-def _counted(
-    results: Iterable[tuple[Job, Problem | None]], total: int, progress: Progress | None
-) -> Iterable[tuple[Job, Problem | None]]:
-    for done, result in enumerate(results, start=1):
-        if progress:
-            progress(done, total)
-        yield result
-
-
-def run_job(job: Job) -> Problem | None:
-    """Write one output; a user-facing failure comes back as a Problem."""
+def run_job(job: Job) -> list[Problem]:
+    """Write one output; user-facing failures come back as problems."""
     writer = job.format.load()
     assert writer is not None  # choose_formats only plans formats that load
     try:
         with atomic_path(job.target) as temporary:
             writer(job.leaflet, temporary, job.context)
     except PublisherError as err:
-        return err.problems[0] if len(err.problems) == 1 else Problem(None, None, str(err))
-    return None
+        return err.problems
+    return []
 
 
 def job_digest(leaflet: Leaflet, fmt: Format, context: WriteContext, code: str) -> str:
