@@ -19,9 +19,9 @@ from mutagen.mp3 import MP3
 
 from publisher.config import Config
 from publisher.formats import WriteContext
-from publisher.formats.audio import write as write_audio
-from publisher.source import read_leaflet
-from publisher.tts.registry import with_engine
+from publisher.formats.audio.writer import write as write_audio
+from publisher.reading.source import read_leaflet
+from publisher.speech.engines.registry import with_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from publisher.build import build
+from publisher.build.run import build
 from publisher.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent

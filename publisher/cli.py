@@ -16,16 +16,16 @@ from .build import build as build_outputs
 from .build import find_leaflets, read_all
 from .checks import check_leaflet
 from .config import load_config
-from .dates import language_name
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
 from .i18n.catalogs import known_languages
 from .i18n.check import glossary_warnings, translation_for, translation_problems
+from .i18n.dates import language_name
 from .i18n.extract import extract as extract_templates
 from .i18n.review import sign_off
 from .i18n.status import render as render_status
 from .i18n.status import status_rows
 from .i18n.update import update as update_catalogs
-from .tts.registry import ENGINES, voice_table, with_engine
+from .speech.engines.registry import ENGINES, voice_table, with_engine
 
 
 class PublisherGroup(click.Group):

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, Problem, UsageError
-from .style import PAGE_SIZES
 
 ALL_FORMATS = ("pdf", "docx", "html", "audio")
 MIN_FONT_SIZE, MAX_FONT_SIZE = 16, 24
+
+# Page sizes in points (width, height), portrait. UKAAF large print is A4.
+PAGE_SIZES = {"A4": (595.28, 841.89), "A5": (419.53, 595.28), "LETTER": (612.0, 792.0)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,8 @@ from lxml import etree
 
 from publisher.config import Config
 from publisher.formats import WriteContext
-from publisher.formats.docx import write
+from publisher.formats.docx.writer import write
+from publisher.i18n.words import Words
 from publisher.model import (
     Block,
     Image,
@@ -32,8 +33,7 @@ from publisher.model import (
     leaflet_blocks,
     plain_text,
 )
-from publisher.source import read_leaflet
-from publisher.words import Words
+from publisher.reading.source import read_leaflet
 
 from .conftest import require_tool
 

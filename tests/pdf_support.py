@@ -14,10 +14,10 @@ import pikepdf
 
 from publisher.config import Config
 from publisher.formats import WriteContext
-from publisher.formats.pdf import write
+from publisher.formats.pdf.writer import write
+from publisher.i18n.words import Words
 from publisher.model import Leaflet
-from publisher.source import read_leaflet
-from publisher.words import Words
+from publisher.reading.source import read_leaflet
 
 from .conftest import ROOT, require_tool
 

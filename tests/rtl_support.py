@@ -18,7 +18,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 from PIL import Image
 
-from publisher.build import build
+from publisher.build.run import build
 from publisher.config import load_config
 
 from .conftest import CONTENT, IN_CI, ROOT, require_tool

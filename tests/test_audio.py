@@ -16,19 +16,19 @@ from click.testing import CliRunner
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from publisher import loudness
-from publisher.build import build
+from publisher.build.run import build
 from publisher.cli import main
 from publisher.config import Config
 from publisher.formats import WriteContext
-from publisher.formats.audio import write as write_audio
+from publisher.formats.audio.writer import write as write_audio
+from publisher.i18n.words import DRAFT_NOTICE
 from publisher.model import Leaflet
-from publisher.source import read_leaflet
-from publisher.speech import speech_script
-from publisher.tts.base import Settings
-from publisher.tts.cache import SpeechCache
-from publisher.tts.registry import choose
-from publisher.words import DRAFT_NOTICE
+from publisher.reading.source import read_leaflet
+from publisher.speech import loudness
+from publisher.speech.cache import SpeechCache
+from publisher.speech.engines.base import Settings
+from publisher.speech.engines.registry import choose
+from publisher.speech.script import speech_script
 
 from .conftest import CONTENT, require_tool, write_leaflet
 

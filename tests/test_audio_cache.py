@@ -10,9 +10,9 @@ import pytest
 
 from publisher.config import Config, Voice
 from publisher.formats import WriteContext
-from publisher.formats.audio import write as write_audio
-from publisher.source import read_leaflet
-from publisher.tts.espeak import EspeakEngine
+from publisher.formats.audio.writer import write as write_audio
+from publisher.reading.source import read_leaflet
+from publisher.speech.engines.espeak import EspeakEngine
 
 from .conftest import write_leaflet
 

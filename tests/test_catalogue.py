@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Browser
 
-from publisher import build as build_module
+from publisher.build import plan as build_module
 from publisher.cli import main
 from publisher.formats import FORMATS, Format
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from publisher import build as build_module
+from publisher.build import plan as build_module
 from publisher.cli import main
 from publisher.files import atomic_path
 from publisher.formats import Format

@@ -1,7 +1,7 @@
 """The sample leaflets as Word files, read back with python-docx and lxml as Word's checker would.
 
 Each rule is one of STANDARDS.md's Word rules. The files come from the real build
-(`publisher.build.build`, as `publisher build --format docx` runs it).
+(`publisher.build.run.build`, as `publisher build --format docx` runs it).
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from publisher.build import build
+from publisher.build.run import build
 from publisher.config import load_config
-from publisher.formats.docx_xml import PPR_ORDER, RPR_ORDER, SECTPR_ORDER
+from publisher.formats.docx.ooxml import PPR_ORDER, RPR_ORDER, SECTPR_ORDER
+from publisher.formats.print_style import WORD_FONT
 from publisher.model import (
     Image,
     Leaflet,
@@ -36,8 +37,7 @@ from publisher.model import (
     leaflet_blocks,
     plain_text,
 )
-from publisher.source import read_leaflet
-from publisher.style import WORD_FONT
+from publisher.reading.source import read_leaflet
 
 from .conftest import CONTENT, ROOT
 from .docx_support import (

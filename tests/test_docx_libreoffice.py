@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from publisher.formats.docx import DRAFT_WORDS
+from publisher.formats.docx.writer import DRAFT_WORDS
 from publisher.model import Leaflet
 
 from .conftest import CONTENT, require_tool

@@ -8,9 +8,9 @@ import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from publisher.formats.docx_bidi import has_rtl_letters
-from publisher.scripts import is_rtl
-from publisher.style import WORD_FONT
+from publisher.formats.docx.bidi import has_rtl_letters
+from publisher.formats.print_style import WORD_FONT
+from publisher.text.scripts import is_rtl
 
 from .conftest import write_leaflet
 from .docx_leaflets import arabic_source

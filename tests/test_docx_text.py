@@ -12,11 +12,12 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from publisher.build import build
+from publisher.build.run import build
 from publisher.config import Config
 from publisher.errors import BuildError, ContentError
-from publisher.formats.docx import DRAFT_WORDS, PAGE_WORDS, WORDS
-from publisher.formats.docx_links import shown_address
+from publisher.formats.docx.links import shown_address
+from publisher.formats.docx.writer import DRAFT_WORDS, PAGE_WORDS, WORDS
+from publisher.i18n.words import Words
 from publisher.model import (
     Leaflet,
     Link,
@@ -27,7 +28,6 @@ from publisher.model import (
     leaflet_blocks,
     plain_text,
 )
-from publisher.words import Words
 
 from .conftest import CONTENT, write_leaflet
 from .docx_leaflets import MARKUP_TEXTS, markup_source

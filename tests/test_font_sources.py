@@ -8,7 +8,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from publisher.errors import BuildError
-from publisher.font_sources import SOURCES, check_shaping, family_for, font_file
+from publisher.text.font_sources import SOURCES, check_shaping, family_for, font_file
 
 SAMPLES = {  # a sentence of each language the charity prints, with the digits it uses
     ("ar", "Arab"): "ماذا يحدث في يوم الفحص؟ اتصل بالرقم NHS 111 أو 0800 123 4567.",

@@ -17,9 +17,9 @@ from lxml.html import HtmlElement
 from publisher.config import Config
 from publisher.errors import BuildError
 from publisher.formats import WriteContext
-from publisher.formats.html import DRAFT, PAGE, WORDS
-from publisher.resources import templates_dir
-from publisher.words import OVERDUE_NOTICE, Words
+from publisher.formats.html.writer import DRAFT, PAGE, WORDS
+from publisher.formats.templates import templates_dir
+from publisher.i18n.words import OVERDUE_NOTICE, Words
 
 from .conftest import write_leaflet
 from .fixtures.easy_read import (
@@ -415,7 +415,7 @@ def test_every_tool_word_in_the_template_is_listed_for_translators() -> None:
 
 
 def test_overdue_date_follows_the_language_of_its_sentence(tmp_path: Path) -> None:
-    from publisher.formats.html import OVERDUE
+    from publisher.formats.html.writer import OVERDUE
 
     words = Words("cy", {OVERDUE: "Roedd angen gwirio'r daflen hon ar {date}."})
     source = write_leaflet(tmp_path, "Geiriau.\n", "language: cy\n")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from publisher.build import build
+from publisher.build.run import build
 from publisher.config import load_config
 
 from .browser import (

@@ -27,9 +27,9 @@ from datetime import date
 from pathlib import Path
 from publisher.config import Config
 from publisher.formats import WriteContext
-from publisher.formats import html
-from publisher.resources import templates_dir
-from publisher.source import read_leaflet
+from publisher.formats.html import writer as html
+from publisher.formats.templates import templates_dir
+from publisher.reading.source import read_leaflet
 
 leaflet = read_leaflet(Path(sys.argv[1]))
 html.write(leaflet, Path(sys.argv[2]), WriteContext(Config(), date(2026, 6, 1)))

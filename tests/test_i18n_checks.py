@@ -308,8 +308,8 @@ def test_check_only_warns_about_translations_not_signed_off(translated: Path) ->
 
 def test_tool_words_are_translated_in_the_same_workflow(translated: Path) -> None:
     from publisher.config import load_config
-    from publisher.locales import localise
-    from publisher.source import read_leaflet
+    from publisher.i18n.apply import localise
+    from publisher.reading.source import read_leaflet
 
     config = load_config(translated)
     leaflet = read_leaflet(translated / "content" / "test.md")

@@ -14,11 +14,11 @@ from babel.messages.pofile import read_po
 
 from publisher.config import load_config
 from publisher.formats import FORMATS, WriteContext
+from publisher.i18n.apply import localise
 from publisher.i18n.catalogs import read_catalog
 from publisher.i18n.toolwords import tool_words
-from publisher.locales import localise
-from publisher.source import read_leaflet
-from publisher.speech import speech_script
+from publisher.reading.source import read_leaflet
+from publisher.speech.script import speech_script
 
 from .conftest import CONTENT, write_leaflet
 from .i18n_support import (
@@ -376,7 +376,7 @@ def test_draft_pdf_says_so_on_every_page_in_welsh_and_english(draft_build: Proje
     pages = pdf_pages(draft_build.out("pdf"))
     for number, page in enumerate(pages, start=1):
         flat = " ".join(page.split())
-        for text in both(draft_notices("publisher.formats.pdf")):
+        for text in both(draft_notices("publisher.formats.pdf.writer")):
             assert text in flat, f"page {number} lacks {text!r}"
 
 
@@ -384,7 +384,7 @@ def test_draft_word_says_so_on_every_page_in_welsh_and_english(draft_build: Proj
     word = read_docx(draft_build.out("docx"))
     assert word.headers
     for header in word.headers:
-        for text in both(draft_notices("publisher.formats.docx")):
+        for text in both(draft_notices("publisher.formats.docx.writer")):
             assert text in header
 
 
@@ -392,17 +392,19 @@ def test_draft_html_says_so_at_the_top_in_welsh_and_english(draft_build: Project
     page = read_html(draft_build.out("html"))
     text = " ".join(page.body.text_content().split())
     first_heading = " ".join(page.xpath("//h1")[0].text_content().split())
-    for notice in both(draft_notices("publisher.formats.html")):
+    for notice in both(draft_notices("publisher.formats.html.writer")):
         assert notice in text
         assert text.index(notice) < text.index(first_heading)
     english = page.xpath("//*[@lang='en-GB']")
-    assert any(draft_notices("publisher.formats.html")[0] in e.text_content() for e in english)
+    assert any(
+        draft_notices("publisher.formats.html.writer")[0] in e.text_content() for e in english
+    )
 
 
 def test_draft_audio_says_so_in_its_opening_in_welsh_and_english(draft_build: Project) -> None:
     script = opening(draft_build.root, draft=True)
     first = [u.text for u in script.chapters[0].utterances[:6]]
-    for notice in both(draft_notices("publisher.speech")):
+    for notice in both(draft_notices("publisher.speech.script")):
         assert notice in first
     english = [u for u in script.chapters[0].utterances if u.language.startswith("en")]
     assert english, "the English notice is spoken in an English voice"

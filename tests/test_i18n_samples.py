@@ -13,15 +13,15 @@ import pytest
 from babel.messages.pofile import read_po
 
 from publisher.config import load_config
-from publisher.fonts import Coverage, typeface_for
 from publisher.formats import FORMATS, WriteContext
+from publisher.i18n.apply import localise
 from publisher.i18n.markup import from_markdown
 from publisher.i18n.state import REVIEWED, leaflet_translation, tool_translation
-from publisher.locales import localise
 from publisher.model import plain_text
-from publisher.source import read_leaflet
-from publisher.speech import speech_script
-from publisher.tts.registry import choose
+from publisher.reading.source import read_leaflet
+from publisher.speech.engines.registry import choose
+from publisher.speech.script import speech_script
+from publisher.text.fonts import Coverage, typeface_for
 
 from .conftest import CONTENT, ROOT, require_tool
 from .i18n_support import (

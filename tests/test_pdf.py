@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from publisher.cli import main
-from publisher.formats.pdf_story import display_address, same_address
+from publisher.formats.pdf.story import display_address, same_address
+from publisher.formats.print_style import PrintStyle
 from publisher.model import (
     Image,
     Leaflet,
@@ -24,8 +25,7 @@ from publisher.model import (
     leaflet_blocks,
     plain_text,
 )
-from publisher.source import read_leaflet
-from publisher.style import PrintStyle
+from publisher.reading.source import read_leaflet
 
 from .conftest import CONTENT, require_tool
 from .pdf_support import (

@@ -9,7 +9,14 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from publisher.errors import BuildError
-from publisher.fonts import SCRIPT_FAMILIES, Coverage, Printed, family_for, script_of, typeface_for
+from publisher.text.fonts import (
+    SCRIPT_FAMILIES,
+    Coverage,
+    Printed,
+    family_for,
+    script_of,
+    typeface_for,
+)
 
 from .pdf_support import FONT_CACHE
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from publisher.formats.pdf_styles import MARGIN
-from publisher.style import PAGE_SIZES
+from publisher.formats.pdf.styles import MARGIN
+from publisher.formats.print_style import PAGE_SIZES
 
 from .conftest import CONTENT, require_tool
 from .pdf_support import build_pdf

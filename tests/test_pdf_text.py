@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from publisher.cli import main
 from publisher.errors import BuildError
-from publisher.words import Words
+from publisher.i18n.words import Words
 
 from .conftest import CONTENT, write_leaflet
 from .pdf_support import (
@@ -304,7 +304,8 @@ def test_every_tool_word_the_pdf_prints_is_listed_in_words() -> None:
     """The translation tooling reads WORDS: it must hold exactly the msgids the writer uses."""
     import ast
 
-    from publisher.formats import pdf, pdf_story
+    from publisher.formats.pdf import story as pdf_story
+    from publisher.formats.pdf import writer as pdf
 
     used = set()
     for module in (pdf, pdf_story):

@@ -12,16 +12,16 @@ import pytest
 import soundfile
 from mutagen.id3 import ID3
 
-from publisher.bidi_text import BIDI_CONTROLS
-from publisher.build import build
+from publisher.build.run import build
 from publisher.config import Config, load_config
 from publisher.formats import WriteContext
-from publisher.locales import localise
-from publisher.pronounce import Pronouncer, digits
-from publisher.source import read_leaflet
-from publisher.speech import speech_script
-from publisher.tts.registry import choose
-from publisher.words import Words
+from publisher.i18n.apply import localise
+from publisher.i18n.words import Words
+from publisher.reading.source import read_leaflet
+from publisher.speech.engines.registry import choose
+from publisher.speech.pronounce import Pronouncer, digits
+from publisher.speech.script import speech_script
+from publisher.text.bidi import BIDI_CONTROLS
 
 from .conftest import ROOT, write_leaflet
 from .pdf_support import FONT_CACHE

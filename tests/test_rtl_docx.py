@@ -12,7 +12,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from publisher.bidi_text import has_rtl_letters
+from publisher.text.bidi import has_rtl_letters
 
 from .conftest import write_leaflet
 from .docx_support import build_docx, docdefaults_rpr, plain, soffice_to_pdf, xpath

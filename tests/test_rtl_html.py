@@ -15,9 +15,9 @@ from fontTools.ttLib import TTFont
 from playwright.sync_api import Browser, Page
 
 from publisher.config import Config
-from publisher.fonts import typeface_for
 from publisher.formats import WriteContext
-from publisher.formats.html_fonts import visible_text
+from publisher.formats.html.fonts import visible_text
+from publisher.text.fonts import typeface_for
 
 from .browser import DESKTOP, axe_violations, box, chromium, describe, open_page
 from .conftest import require_tool, write_leaflet

@@ -22,17 +22,17 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont as ReportLabFont
 from reportlab.pdfgen.canvas import Canvas
 
-from publisher import fonts
 from publisher.cli import main
 from publisher.config import load_config
 from publisher.errors import BuildError
-from publisher.fonts import Coverage, typeface_for
 from publisher.formats import WriteContext
-from publisher.formats.pdf import write
-from publisher.formats.pdf_styles import MARGIN
-from publisher.locales import localise
-from publisher.source import read_leaflet
-from publisher.style import PAGE_SIZES
+from publisher.formats.pdf.styles import MARGIN
+from publisher.formats.pdf.writer import write
+from publisher.formats.print_style import PAGE_SIZES
+from publisher.i18n.apply import localise
+from publisher.reading.source import read_leaflet
+from publisher.text import fonts
+from publisher.text.fonts import Coverage, typeface_for
 
 from .conftest import ROOT, require_tool, write_leaflet
 from .pdf_support import FONT_CACHE, build_pdf, pdftotext, use_font_cache, words_only

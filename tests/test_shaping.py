@@ -26,9 +26,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate
 
-from publisher.bidi_paragraph import BidiParagraph, Run, with_fallback
-from publisher.bidi_text import line_pieces, ltr_spans, paragraph_levels, wrap_ltr_spans
-from publisher.shaping import Look
+from publisher.text.bidi import line_pieces, ltr_spans, paragraph_levels, wrap_ltr_spans
+from publisher.text.bidi_paragraph import BidiParagraph, Run, with_fallback
+from publisher.text.shaping import Look
 
 from .conftest import require_tool
 

@@ -23,7 +23,7 @@ from publisher.model import (
     easy_points,
     plain_text,
 )
-from publisher.source import read_leaflet
+from publisher.reading.source import read_leaflet
 
 from .conftest import CONTENT, write_leaflet
 

@@ -11,16 +11,16 @@ import pytest
 from publisher.config import Config
 from publisher.errors import BuildError
 from publisher.formats import WriteContext
+from publisher.i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
 from publisher.model import Image, Leaflet, ListBlock, Note, Paragraph, plain_text
-from publisher.pronounce import Pronouncer
-from publisher.source import read_leaflet
-from publisher.speech import (
+from publisher.reading.source import read_leaflet
+from publisher.speech.pronounce import Pronouncer
+from publisher.speech.script import (
     PAUSE_ITEM,
     PAUSE_PARAGRAPH,
     Script,
     speech_script,
 )
-from publisher.words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
 
 from .conftest import CONTENT, write_leaflet
 

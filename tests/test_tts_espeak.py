@@ -10,10 +10,10 @@ import pytest
 
 from publisher.config import Config, Voice
 from publisher.errors import BuildError
-from publisher.tts import espeak
-from publisher.tts.base import Settings
-from publisher.tts.espeak import EspeakEngine, ssml
-from publisher.tts.registry import choose, with_engine
+from publisher.speech.engines import espeak
+from publisher.speech.engines.base import Settings
+from publisher.speech.engines.espeak import EspeakEngine, ssml
+from publisher.speech.engines.registry import choose, with_engine
 
 ENGINE = EspeakEngine()
 

@@ -14,15 +14,15 @@ import pytest
 import requests
 from mutagen.id3 import ID3
 
-from publisher.build import build
+from publisher.build.run import build
 from publisher.config import Config, Voice
 from publisher.errors import BuildError
 from publisher.formats import WriteContext
-from publisher.formats.audio import write as write_audio
-from publisher.source import read_leaflet
-from publisher.tts import gtts_engine
-from publisher.tts.base import Settings
-from publisher.tts.gtts_engine import GttsEngine
+from publisher.formats.audio.writer import write as write_audio
+from publisher.reading.source import read_leaflet
+from publisher.speech.engines import gtts_engine
+from publisher.speech.engines.base import Settings
+from publisher.speech.engines.gtts_engine import GttsEngine
 
 from .conftest import write_leaflet
 

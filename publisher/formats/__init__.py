@@ -14,8 +14,8 @@ from pathlib import Path
 from types import ModuleType
 
 from ..config import Config
+from ..i18n.words import Words
 from ..model import Leaflet
-from ..words import Words
 
 
 @dataclass(frozen=True, slots=True)

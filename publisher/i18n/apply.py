@@ -11,15 +11,15 @@ import dataclasses
 from pathlib import Path
 
 from ..config import Config
-from ..dates import language_name
 from ..errors import BuildError, ContentError, NoTranslation, Problem
-from ..glossary import mark_terms
 from ..model import Inline, Leaflet
-from ..words import Words
+from ..reading.glossary import mark_terms
+from .dates import language_name
 from .markup import from_markdown, to_markdown, without_terms
 from .state import REVIEWED, Translation, leaflet_translation, tool_translation
 from .toolwords import DOMAIN
 from .units import Notes, walk
+from .words import Words
 
 
 def localise(leaflet: Leaflet, language: str, config: Config, draft: bool) -> tuple[Leaflet, Words]:

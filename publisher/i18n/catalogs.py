@@ -18,10 +18,10 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ..config import Config
-from ..dates import babel_locale, language_name
 from ..errors import ContentError, Problem, UsageError
 from ..files import write_text_atomic
-from ..frontmatter import LANGUAGE_TAG
+from ..reading.frontmatter import LANGUAGE_TAG
+from .dates import babel_locale, language_name
 from .units import Unit
 
 TEMPLATES = "templates"

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..config import Config
 from ..errors import Problem, UsageError
 from ..model import Leaflet
-from ..source import read_leaflet
+from ..reading.source import read_leaflet
 from .apply import localise, refusal
 from .catalogs import known_languages
 from .state import Translation, leaflet_translation, tool_translation

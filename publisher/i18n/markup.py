@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..model import Emphasis, Inline, Link, Strong, Term, Text
-from ..source import parse_inline
+from ..reading.source import parse_inline
 
 SPECIAL = re.compile(r"([\\`*_\[\]<])|(&(?=#?\w+;))")
 URL_NEEDS_BRACKETS = re.compile(r"[\s()]")

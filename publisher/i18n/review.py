@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..config import Config
-from ..dates import language_name
 from ..errors import ContentError, Problem
 from ..files import write_text_atomic
 from .catalogs import review_path
+from .dates import language_name
 from .state import ReviewRecord, Translation
 
 

@@ -16,7 +16,7 @@ from types import ModuleType
 from .units import Unit
 
 DOMAIN = "publisher"
-PACKAGES = ("publisher.formats", "publisher.speech")
+PACKAGES = ("publisher.formats", "publisher.speech.script")
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
 
@@ -51,8 +51,8 @@ def _modules() -> list[ModuleType]:
                 continue
             raise
         modules.append(package)
-        for info in pkgutil.iter_modules(getattr(package, "__path__", [])):
-            modules.append(importlib.import_module(f"{name}.{info.name}"))
+        for info in pkgutil.walk_packages(getattr(package, "__path__", []), f"{name}."):
+            modules.append(importlib.import_module(info.name))
     return modules
 
 

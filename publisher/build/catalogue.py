@@ -1,0 +1,113 @@
+"""out/index.html: every leaflet, language and format built, with its review state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..files import write_text_atomic
+from ..formats.templates import templates_dir
+from ..i18n.dates import format_date, language_name
+from ..text.scripts import direction
+
+FORMAT_LABELS = {
+    "pdf": "Large print (PDF)",
+    "docx": "Word",
+    "html": "Easy read (web page)",
+    "audio": "Audio (MP3)",
+}
+
+
+@dataclass
+class Edition:
+    """One leaflet in one language, with the files built for it."""
+
+    language: str
+    title: str
+    draft: bool
+    original: bool  # the language the leaflet was written in
+    files: list[tuple[str, str]] = field(default_factory=list)  # (label, path in out/)
+
+    @property
+    def name(self) -> str:
+        return language_name(self.language)
+
+    @property
+    def direction(self) -> str:
+        return direction(self.language)
+
+    @property
+    def state(self) -> str:
+        """The review state a member of staff needs before handing the leaflet out."""
+        if self.original:
+            return "Original text."
+        if self.draft:
+            return "Unreviewed draft: no second person has checked this translation."
+        return "Translation checked and signed off by a second person."
+
+
+@dataclass
+class Entry:
+    slug: str
+    title: str
+    reviewed: str
+    next_review: str
+    overdue: bool
+    editions: dict[str, Edition] = field(default_factory=dict)
+
+
+def catalogue_entries(manifest: dict[str, dict], out_dir: Path, today: date) -> list[Entry]:
+    """Group the manifest's files that exist by leaflet, then by language."""
+    entries: dict[str, Entry] = {}
+    for key, item in sorted(manifest.items()):
+        if not (out_dir / key).is_file():
+            continue
+        overdue = date.fromisoformat(item["next_review"]) < today
+        reviewed, next_review = (long_date(item[k]) for k in ("reviewed", "next_review"))
+        entry = entries.setdefault(
+            item["slug"], Entry(item["slug"], "", reviewed, next_review, overdue)
+        )
+        original = item["language"] == item.get("source_language")
+        if original:
+            entry.title = item["title"]
+        edition = entry.editions.setdefault(
+            item["language"], Edition(item["language"], item["title"], item["draft"], original)
+        )
+        edition.files.append((FORMAT_LABELS.get(item["format"], item["format"]), key))
+    for entry in entries.values():
+        entry.title = entry.title or next(iter(entry.editions.values())).title
+        entry.editions = {e.language: e for e in sorted(entry.editions.values(), key=_order)}
+        for edition in entry.editions.values():
+            edition.files.sort(key=lambda file: _LABEL_ORDER.get(file[0], len(_LABEL_ORDER)))
+    return sorted(entries.values(), key=lambda e: e.title.casefold())
+
+
+_LABEL_ORDER = {label: n for n, label in enumerate(FORMAT_LABELS.values())}
+
+
+def _order(edition: Edition) -> tuple[bool, str]:
+    """The original language first, then the translations by their English names."""
+    return (not edition.original, edition.name.casefold())
+
+
+def long_date(iso: str) -> str:
+    """'11 May 2026': an ISO date is easy to misread."""
+    return format_date(date.fromisoformat(iso), "en-GB")
+
+
+def write_catalogue(
+    manifest: dict[str, dict], out_dir: Path, organisation: str, today: date
+) -> Path:
+    environment = Environment(
+        loader=FileSystemLoader(templates_dir("catalogue.html")),
+        autoescape=select_autoescape(["html"]),
+    )
+    page = environment.get_template("catalogue.html").render(
+        organisation=organisation, entries=catalogue_entries(manifest, out_dir, today)
+    )
+    target = out_dir / "index.html"
+    write_text_atomic(target, page)
+    return target

@@ -1,0 +1,204 @@
+"""Plan leaflet x language x format: which files to write, from which inputs (digests)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .. import __version__
+from ..checks import is_overdue
+from ..config import Config
+from ..errors import ContentError, NoTranslation, Problem, PublisherError, UsageError
+from ..formats import FORMATS, Format, WriteContext
+from ..formats.templates import templates_dir
+from ..i18n.words import Words
+from ..model import Image, Leaflet, easy_points, leaflet_blocks
+from ..reading.source import read_leaflet
+from .report import BuildReport
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One output file: a leaflet in one language in one format."""
+
+    leaflet: Leaflet
+    format: Format
+    context: WriteContext
+    target: Path
+    digest: str
+    source_language: str  # the language the leaflet was written in
+
+
+def find_leaflets(paths: Iterable[Path], config: Config) -> list[Path]:
+    """The Markdown files named, or found directly inside the folders named."""
+    found: list[Path] = []
+    for path in list(paths) or [config.content_dir]:
+        if path.is_dir():
+            found += sorted(path.glob("*.md"))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"no such file or folder: {path}")
+    if not found:
+        raise UsageError("no leaflets (*.md) found")
+    return found
+
+
+def read_all(paths: list[Path], config: Config) -> list[Leaflet]:
+    """Read every leaflet; report the problems of all of them together."""
+    leaflets, problems = [], []
+    for path in paths:
+        try:
+            leaflets.append(read_leaflet(path, config.source_language))
+        except ContentError as err:
+            problems += err.problems
+    if problems:
+        raise ContentError(problems)
+    return leaflets
+
+
+def choose_formats(
+    formats: tuple[str, ...] | None, config: Config, report: BuildReport
+) -> list[Format]:
+    names = formats or config.formats
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format '{unknown[0]}' (choose from {', '.join(FORMATS)})")
+    chosen = []
+    for name in (n for n in FORMATS if n in names):  # the table's order
+        if FORMATS[name].load() is None:
+            message = f"the {name} format is not available yet"
+            if formats:
+                raise UsageError(message)
+            report.warnings.append(Problem(None, None, message + "; skipped", "warning"))
+        else:
+            chosen.append(FORMATS[name])
+    return chosen
+
+
+def plan(
+    leaflets: list[Leaflet],
+    formats: list[Format],
+    languages: tuple[str, ...] | None,
+    config: Config,
+    draft: bool,
+    today: date,
+    code: str,
+    report: BuildReport,
+) -> list[Job]:
+    jobs = []
+    for leaflet in leaflets:
+        for version, words, is_draft in language_versions(
+            leaflet, languages, config, draft, report
+        ):
+            folder = config.out_dir / leaflet.slug / version.language
+            siblings = {f.name: f.output_name(leaflet.slug) for f in formats}
+            context = WriteContext(config, today, words, is_draft, siblings)
+            for fmt in formats:
+                digest = job_digest(version, fmt, context, code)
+                target = folder / fmt.output_name(leaflet.slug)
+                jobs.append(Job(version, fmt, context, target, digest, leaflet.language))
+    return jobs
+
+
+def language_versions(
+    leaflet: Leaflet,
+    languages: tuple[str, ...] | None,
+    config: Config,
+    draft: bool,
+    report: BuildReport,
+) -> list[tuple[Leaflet, Words, bool]]:
+    """The leaflet in each language to publish, and whether that version is a draft.
+
+    A translation that is not complete and signed off is published only with
+    `draft`, and then it is marked as a draft; the source never is.
+    """
+    explicit = languages is not None and languages != ("all",)
+    wanted = languages if explicit else (leaflet.language, *config.languages)
+    from ..i18n.apply import localise  # Babel and the PO reader: only when translating
+
+    versions: list[tuple[Leaflet, Words, bool]] = []
+    untranslated: dict[str, Problem] = {}  # said once for all languages, not once each
+    for language in dict.fromkeys(wanted):
+        if _same_language(language, leaflet.language):
+            versions.append((leaflet, Words(leaflet.language), False))
+            continue
+        try:
+            versions.append((*localise(leaflet, language, config, draft=False), False))
+        except PublisherError as err:
+            refused = err
+            if draft:
+                try:  # a draft still needs a translation file to start from
+                    versions.append((*localise(leaflet, language, config, draft=True), True))
+                    continue
+                except PublisherError as no_draft:
+                    refused = no_draft
+            if explicit:
+                raise refused from None
+            warnings = [dataclasses.replace(p, severity="warning") for p in refused.problems]
+            if isinstance(refused, NoTranslation):
+                untranslated[language] = warnings[0]
+            else:
+                report.warnings += warnings
+            report.refused.add((leaflet.slug, language))
+    if len(untranslated) == 1:
+        report.warnings += untranslated.values()
+    elif untranslated:
+        from ..i18n.apply import no_translations
+
+        report.warnings.append(no_translations(leaflet, list(untranslated)))
+    return versions
+
+
+def _same_language(requested: str, source: str) -> bool:
+    return requested.lower() in (source.lower(), source.split("-")[0].lower())
+
+
+def with_existing_siblings(job: Job, code: str) -> Job:
+    """The job, linking only to the sibling outputs that exist (a failed one may not)."""
+    folder = job.target.parent
+    siblings = {
+        name: file
+        for name, file in job.context.siblings.items()
+        if name == job.format.name or (folder / file).is_file()
+    }
+    if siblings == job.context.siblings:
+        return job
+    context = dataclasses.replace(job.context, siblings=siblings)
+    digest = job_digest(job.leaflet, job.format, context, code)
+    return dataclasses.replace(job, context=context, digest=digest)
+
+
+def job_digest(leaflet: Leaflet, fmt: Format, context: WriteContext, code: str) -> str:
+    """What an output depends on: the model, the pictures, the settings and the code.
+
+    Today's date counts only through whether the review is overdue.
+    """
+    sha = hashlib.sha256()
+    stable = dataclasses.replace(context, today=date.min)
+    overdue = is_overdue(leaflet, context.today)
+    sha.update(repr((leaflet, fmt, stable, overdue, code)).encode())
+    for picture in sorted({str(p.path) for p in pictures(leaflet)}):
+        sha.update(Path(picture).read_bytes())
+    return sha.hexdigest()
+
+
+def pictures(leaflet: Leaflet) -> list[Image]:
+    found = [b for b in leaflet_blocks(leaflet) if isinstance(b, Image)]
+    return found + [p.picture for p in easy_points(leaflet) if p.picture is not None]
+
+
+def code_digest() -> str:
+    """A digest of the package and templates, so a new version rebuilds everything."""
+    sha = hashlib.sha256(__version__.encode())
+    for folder in (PACKAGE_DIR, templates_dir("catalogue.html")):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                sha.update(path.read_bytes())
+    return sha.hexdigest()

@@ -1,0 +1,18 @@
+"""What a build did: files written and up to date, warnings, errors, withdrawn outputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Problem
+
+
+@dataclass
+class BuildReport:
+    written: list[Path] = field(default_factory=list)
+    up_to_date: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    refused: set[tuple[str, str]] = field(default_factory=set)  # (slug, language) not published
+    withdrawn: list[Path] = field(default_factory=list)  # earlier outputs of those, removed

@@ -1,0 +1,248 @@
+"""Text for the large-print PDF: spans of text, set by the typesetter of the leaflet's script.
+
+The story says what to print as Spans (text, bold, link); a typesetter makes flowables of
+them. ReportLab's Paragraph sets Latin, Greek, Cyrillic and Chinese (breaking lines between
+Chinese characters). BidiParagraph sets right-to-left and complex scripts: ReportLab's own
+shaped paragraphs keep words left to right, so an Arabic line would read backwards; here
+every line is shaped by HarfBuzz and put in visual order, Arabic and Urdu from the right.
+Both draw the letters a typeface lacks in its fallback (Latin inside Urdu, in Noto Sans).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Protocol
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+from reportlab.platypus import Paragraph as Para
+
+from ...text.bidi import BIDI_CONTROLS, runs_rtl
+from ...text.bidi_paragraph import BidiParagraph, Run, layout, with_fallback
+from ...text.font_sources import SHAPING_TAGS
+from ...text.fonts import Typeface
+from ...text.scripts import is_rtl
+from ...text.shaping import Look, draw, draw_invisible
+from ..print_style import TEXT_COLOUR
+from .styles import Fonts
+
+QUOTES = {'"': "&quot;", "'": "&#39;"}
+CJK_SCRIPTS = {"Hans", "Hant", "Jpan", "Kore", "Hani"}
+_NOT_DRAWN = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Plain text (never markup) with one look: bold or not, a link or not."""
+
+    text: str
+    bold: bool = False
+    link: str | None = None
+    colour: str | None = None  # a link's colour; None: the colour of the text around it
+
+
+BREAK = Span("\n")  # a line break inside a paragraph
+
+
+def plain(spans: Sequence[Span]) -> str:
+    return "".join(span.text for span in spans)
+
+
+class Described(Protocol):
+    """Invisible words laid over a picture: its description, for screen readers."""
+
+    def draw(self, canvas, width: float, height: float) -> None: ...
+
+
+class Typesetter(Protocol):
+    """Makes flowables of spans in one typeface, in the way its script needs."""
+
+    fonts: Fonts
+    rtl: bool  # the start of a line is its right end
+
+    def paragraph(self, spans: Sequence[Span], style: ParagraphStyle) -> Flowable: ...
+
+    def draw_line(self, canvas, spans: Sequence[Span], x: float, y: float, width: float) -> None:
+        """One line at body size from its start side, baseline at y (a page footer)."""
+        ...
+
+    def described(self, text: str, size: float) -> Described: ...
+
+    def bullet_offset(self, style: ParagraphStyle, size: float) -> float:
+        """How far to raise a list's marker of `size` onto its item's first baseline."""
+        ...
+
+
+def typesetter_for(typeface: Typeface, fonts: Fonts, language: str, size: float) -> Typesetter:
+    """BidiParagraph for right-to-left languages and scripts that need shaping, else Paragraph."""
+    rtl = is_rtl(language)
+    if rtl or typeface.script in SHAPING_TAGS:
+        return BidiSetter(fonts, rtl, size)
+    return MarkupSetter(fonts, size)
+
+
+def is_cjk(typeface: Typeface) -> bool:
+    return typeface.script in CJK_SCRIPTS
+
+
+# --- ReportLab's Paragraph -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MarkupSetter:
+    """Spans as ReportLab paragraph markup: <b>, <a href color>, <br/>, <font> for fallback."""
+
+    fonts: Fonts
+    size: float
+    rtl: bool = False
+
+    def paragraph(self, spans: Sequence[Span], style: ParagraphStyle) -> Flowable:
+        return Para(self.markup(spans), style)
+
+    def markup(self, spans: Sequence[Span]) -> str:
+        """Escaped markup: <, >, & and quotes print as themselves."""
+        parts = []
+        for (link, colour), group in groupby(spans, key=lambda span: (span.link, span.colour)):
+            inner = "".join(self._span(span) for span in group)
+            if link is not None:
+                shade = f' color="{colour}"' if colour else ""
+                inner = f'<a href="{escape(link, QUOTES)}"{shade}>{inner}</a>'
+            parts.append(inner)
+        return "".join(parts)
+
+    def _span(self, span: Span) -> str:
+        if span.text == "\n":
+            return "<br/>"
+        # ReportLab's <b> picks the bold face of whichever family the <font> names.
+        runs = with_fallback(
+            [Run(span.text.translate(_NOT_DRAWN), Look(self.fonts.regular, 1))],
+            self.fonts.fallbacks(),
+        )
+        text = "".join(
+            escape(run.text, QUOTES)
+            if run.look.font == self.fonts.regular
+            else f'<font name="{run.look.font}">{escape(run.text, QUOTES)}</font>'
+            for run in runs
+        )
+        return f"<b>{text}</b>" if span.bold else text
+
+    def draw_line(self, canvas, spans: Sequence[Span], x: float, y: float, width: float) -> None:
+        text = plain(spans).translate(_NOT_DRAWN)
+        canvas.setFont(self.fonts.showing(text, False), self.size)
+        canvas.drawString(x, y, text)
+
+    def described(self, text: str, size: float) -> Described:
+        return Alt(text.translate(_NOT_DRAWN), self.fonts.showing(text, False), size)
+
+    def bullet_offset(self, style: ParagraphStyle, size: float) -> float:
+        return 0.0  # ReportLab places markers for its own paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Alt:
+    """Invisible text laid over a picture (render mode 3), in lines as wide as the picture."""
+
+    text: str
+    font: str
+    size: float
+
+    def draw(self, canvas, width: float, height: float) -> None:
+        lines = wrapped(self.text, self.font, self.size, width)
+        # Keep every line inside the picture: invisible lines may overlap, never leave the page.
+        leading = min(self.size * 1.2, max(height - self.size, 0) / max(len(lines) - 1, 1))
+        text = canvas.beginText(0, height - self.size)
+        text.setTextRenderMode(3)
+        text.setFont(self.font, self.size, leading)
+        for line in lines:
+            text.textLine(line)
+        canvas.drawText(text)
+
+
+def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines broken at spaces; a line still too wide (Chinese has no spaces) at characters."""
+    lines = []
+    for line in simpleSplit(text, font, size, width):
+        while len(line) > 1 and pdfmetrics.stringWidth(line, font, size) > width:
+            cut = len(line) - 1
+            while cut > 1 and pdfmetrics.stringWidth(line[:cut], font, size) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return lines
+
+
+# --- BidiParagraph -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BidiSetter:
+    """Spans as shaped runs, laid out by BidiParagraph; `rtl` for Arabic and Urdu leaflets.
+
+    Each paragraph runs in its language's direction, except one with only left-to-right
+    words (an English reference, the English half of a draft notice), which reads as English.
+    """
+
+    fonts: Fonts
+    rtl: bool
+    size: float
+
+    def runs(self, spans: Sequence[Span], size: float, bold: bool = False) -> list[Run]:
+        """Runs in the bold face where a span or the whole style (a heading's) is bold."""
+        runs = [
+            Run(
+                span.text,
+                Look(
+                    self.fonts.face(bold or span.bold),
+                    size,
+                    span.colour or TEXT_COLOUR,
+                    span.link,
+                ),
+            )
+            for span in spans
+        ]
+        return with_fallback(runs, self.fonts.fallbacks())
+
+    def paragraph(self, spans: Sequence[Span], style: ParagraphStyle) -> Flowable:
+        rtl = runs_rtl(plain(spans), self.rtl)
+        runs = self.runs(spans, style.fontSize, style.fontName == self.fonts.bold)
+        return BidiParagraph(runs, style.leading, rtl, style)
+
+    def draw_line(self, canvas, spans: Sequence[Span], x: float, y: float, width: float) -> None:
+        rtl = runs_rtl(plain(spans), self.rtl)
+        for line in layout(self.runs(spans, self.size), width, rtl)[:1]:
+            for offset, shaped in line.pieces:
+                draw(canvas, shaped, x + offset, y)
+
+    def described(self, text: str, size: float) -> Described:
+        return BidiAlt(tuple(self.runs([Span(text)], size)), runs_rtl(text, self.rtl), size)
+
+    def bullet_offset(self, style: ParagraphStyle, size: float) -> float:
+        # ReportLab puts the marker's baseline `size` below the item's top; BidiParagraph
+        # (bidi_paragraph.draw_line) its first line's baseline this far below it:
+        baseline = (style.leading - style.fontSize) / 2 + style.fontSize * 0.8
+        return size - baseline
+
+
+@dataclass(frozen=True, slots=True)
+class BidiAlt:
+    """A picture's description as invisible shaped lines, from the picture's start side."""
+
+    runs: tuple[Run, ...]
+    rtl: bool
+    size: float
+
+    def draw(self, canvas, width: float, height: float) -> None:
+        lines = layout(self.runs, width, self.rtl)
+        leading = min(self.size * 1.2, max(height - self.size, 0) / max(len(lines) - 1, 1))
+        placed = [
+            (x, height - self.size - number * leading, shaped)
+            for number, line in enumerate(lines)
+            for x, shaped in line.pieces
+        ]
+        draw_invisible(canvas, placed)

@@ -1,0 +1,190 @@
+"""The large-print PDF, to the UKAAF standard: A4, one column, left aligned, 18pt sans serif.
+
+ReportLab's platypus lays the pages out; this module adds what every page carries
+(page numbers, a draft notice), the metadata and the bookmarks. The flowables
+themselves come from pdf_story, one method per node type.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from ... import __version__
+from ...errors import BuildError, Problem
+from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE
+from ...model import Leaflet
+from ...text.fonts import Coverage, Printed, font_folders, typeface_for
+from .. import WriteContext
+from ..print_style import PrintStyle
+from .story import Story
+from .styles import MARGIN, Styles, make_styles, register
+from .text import Span, Typesetter, is_cjk, typesetter_for
+
+# Every tool word this format prints (msgids for the translation tooling).
+WORDS = (
+    "Page {page} of {pages}",
+    "Picture: {alt}",
+    "Glossary",
+    "References",
+    "Phone: {phone}",
+    "Email: {email}",
+    "Reviewed: {date}",
+    "Next review: {date}",
+    DRAFT_NOTICE,
+    OVERDUE_NOTICE,
+)
+
+
+def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
+    """Write the large-print PDF of `leaflet` to `path`."""
+    # 1. The typeface for the leaflet's script (a clear error if it is missing or cannot
+    #    shape the script), the styles at the configured size, and the script's typesetter.
+    config = context.config
+    typeface = typeface_for(leaflet.language, config.cache_dir, font_folders(config.root))
+    fonts = register(typeface)
+    sizes = PrintStyle(config.font_size, config.page_size)
+    styles = make_styles(sizes, fonts, typeface.line_height, is_cjk(typeface))
+    setter = typesetter_for(typeface, fonts, leaflet.language, sizes.body_size)
+    # 2. What every page carries: the page number and, for a draft, the draft notice on top.
+    furniture = Furniture.make(leaflet, context, styles, setter)
+    styles = replace(styles, top_margin=furniture.top_margin)
+    # 3. Check every character against the font before drawing anything: no empty boxes.
+    story = Story(leaflet, context, styles, setter)
+    flowables = story.flowables()
+    Coverage.of(typeface).check([*story.printed, *furniture.printed], leaflet.source)
+    # 4. Lay out once to count the pages, then again to print "Page N of M".
+    pages = render(flowables, io.BytesIO(), leaflet, context, furniture)
+    render(
+        Story(leaflet, context, styles, setter).flowables(),
+        path,
+        leaflet,
+        context,
+        replace(furniture, pages=pages),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """The page number at the foot of every page and, for drafts, a notice at the top."""
+
+    styles: Styles
+    setter: Typesetter
+    page_words: str  # "Page {page} of {pages}" in the leaflet's language
+    header: tuple[Flowable, ...]  # one paragraph per line: each in its own language's direction
+    printed: tuple[Printed, ...]
+    pages: int | None = None
+
+    @classmethod
+    def make(
+        cls, leaflet: Leaflet, context: WriteContext, styles: Styles, setter: Typesetter
+    ) -> Furniture:
+        story = Story(leaflet, context, styles, setter)
+        page_words = context.words("Page {page} of {pages}", page="{page}", pages="{pages}")
+        story.text(page_words.format(page=1234567890, pages=1234567890))
+        header: tuple[Flowable, ...] = ()
+        if context.draft:
+            header = tuple(setter.paragraph(line, styles.strong) for line in story.draft_lines())
+            for line in header:
+                line.wrap(styles.text_width, styles.print.page[1])
+        return cls(styles, setter, page_words, header, tuple(story.printed))
+
+    @property
+    def top_margin(self) -> float:
+        if not self.header:
+            return MARGIN
+        return MARGIN + self.header_height + self.styles.print.paragraph_space
+
+    @property
+    def header_height(self) -> float:
+        return sum(line.height for line in self.header)
+
+    def draw_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        top = self.styles.print.page[1] - MARGIN
+        for line in self.header:
+            top -= line.height
+            line.drawOn(canvas, MARGIN, top)
+
+    def draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Drawn when the page is done, so a screen reader meets it after the page's text;
+        at the start of the line: the left, or the right in a right-to-left leaflet."""
+        styles = self.styles
+        canvas.saveState()
+        canvas.setFillColor(styles.body.textColor)
+        footer = self.page_words.format(page=doc.page, pages=self.pages or doc.page)
+        self.setter.draw_line(canvas, [Span(footer)], MARGIN, MARGIN, styles.text_width)
+        canvas.restoreState()
+
+
+class LeafletDocument(BaseDocTemplate):
+    """One column on A4; headings become nested bookmarks as they are placed."""
+
+    def __init__(self, target: Any, leaflet: Leaflet, context: WriteContext, furniture: Furniture):
+        styles = furniture.styles
+        super().__init__(
+            target,
+            pagesize=styles.print.page,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=furniture.top_margin,
+            bottomMargin=styles.bottom_margin,
+            title=leaflet.title,
+            author=context.config.organisation,
+            subject=leaflet.summary,
+            creator=f"publisher {__version__}",
+            lang=leaflet.language,
+            displayDocTitle=1,
+            # ReportLab starts each page in Helvetica, which is not embedded: use ours.
+            initialFontName=styles.fonts.regular,
+            initialFontSize=styles.print.body_size,
+        )
+        frame = Frame(
+            MARGIN, styles.bottom_margin, self.width, self.height, id="text",
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+        )  # fmt: skip
+        self.addPageTemplates(
+            [
+                PageTemplate(
+                    "page", [frame], onPage=furniture.draw_header, onPageEnd=furniture.draw_footer
+                )
+            ]
+        )
+        self.bookmarks = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        entry = getattr(flowable, "outline_entry", None)
+        if entry is None:
+            return
+        title, level = entry
+        self.bookmarks += 1
+        key = f"heading-{self.bookmarks}"
+        top = self.frame._y + flowable.getSpaceAfter() + flowable.height
+        self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
+        self.canv.addOutlineEntry(title, key, level=level, closed=False)
+        if self.bookmarks == 1:
+            self.canv.showOutline()
+
+
+def render(
+    flowables: list[Flowable],
+    target: Any,
+    leaflet: Leaflet,
+    context: WriteContext,
+    furniture: Furniture,
+) -> int:
+    """Lay out and write the pages; return how many there are."""
+    document = LeafletDocument(
+        target if isinstance(target, io.BytesIO) else str(target), leaflet, context, furniture
+    )
+    try:
+        document.build(flowables)
+    except LayoutError as err:
+        message = f"a part of the leaflet does not fit on a large-print page: {err}"
+        raise BuildError([Problem(leaflet.source, None, message)]) from None
+    return document.page

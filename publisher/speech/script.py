@@ -1,0 +1,382 @@
+"""Leaflet -> speech script: what the recording says, in chapters of utterances with pauses.
+
+Built from the model, one function per node type. The opening follows the
+UKAAF audio standard: title and organisation first, then what the recording
+holds and how long it is. Each section is a chapter whose heading is
+announced; a closing chapter gives the helpline and the sources.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from ..checks import is_overdue
+from ..errors import BuildError
+from ..formats import WriteContext
+from ..i18n.dates import format_date
+from ..i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
+from ..model import (
+    Block,
+    Emphasis,
+    Image,
+    Inline,
+    Leaflet,
+    Link,
+    ListBlock,
+    Note,
+    Paragraph,
+    Section,
+    Strong,
+    Term,
+    Text,
+    iter_inlines,
+    plain_text,
+)
+from .pronounce import WORDS as PRONOUNCE_WORDS
+from .pronounce import Pronouncer, digits, is_phone
+
+REVIEW_DATES = (
+    "This information was checked on {reviewed}. It will be checked again by {next_review}."
+)
+WORDS = (
+    DRAFT_NOTICE,
+    OVERDUE_NOTICE,
+    REVIEW_DATES,
+    "From {organisation}.",
+    "This recording is about 1 minute long.",
+    "This recording is about {minutes} minutes long.",
+    "After this introduction it has {count} chapters:",
+    "Most players can skip from one chapter to the next.",
+    "Chapter {number}: {title}",
+    "Picture: {alt}",
+    "Caption: {caption}",
+    "Note.",
+    "End of note.",
+    "{text} (at {address})",
+    "{term} means: {definition}",
+    "More information",
+    "{label}: {phone}.",
+    "Opening hours: {hours}.",
+    "E-mail: {email}.",
+    "Sources:",
+    "End of {title}.",
+    *PRONOUNCE_WORDS,  # doses, money and ranges said in words
+)
+ENGLISH = "en-GB"
+
+# Silence after an utterance, in milliseconds.
+PAUSE_ITEM = 350
+PAUSE_PARAGRAPH = 600
+PAUSE_HEADING = 800
+PAUSE_CHAPTER = 1200
+WORDS_PER_MINUTE = 170  # the engines speak at about this rate (engines.base.Settings)
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """Words spoken in one go, then a pause; `language` set only when not the script's own."""
+
+    text: str
+    pause: int = PAUSE_PARAGRAPH
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    title: str
+    utterances: tuple[Utterance, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    title: str
+    language: str
+    minutes: int
+    chapters: tuple[Chapter, ...]
+
+    def utterances(self) -> Iterator[Utterance]:
+        for chapter in self.chapters:
+            yield from chapter.utterances
+
+    def text(self) -> str:
+        """Everything the recording says, one utterance per line."""
+        return "\n".join(u.text for u in self.utterances())
+
+    def word_count(self) -> int:
+        return len(self.text().split())
+
+
+def speech_script(leaflet: Leaflet, context: WriteContext, minutes: int | None = None) -> Script:
+    """The script of a leaflet; `minutes` is its length as measured, else estimated."""
+    speaker = _Speaker(leaflet, context)
+    # 1. Reading order decides where each glossary term is first explained.
+    intro = speaker.blocks(leaflet.intro)
+    sections = [speaker.section(s, n) for n, s in enumerate(leaflet.all_sections(), start=1)]
+    closing = speaker.closing(len(sections) + 1)
+    body = (*sections, closing)
+    # 2. The opening, with an estimated length until the sound is measured.
+    draft = Script(leaflet.title, leaflet.language, 1, (speaker.opening(body, 1, intro), *body))
+    minutes = minutes or estimate_minutes(draft)
+    opening = speaker.opening(body, minutes, intro)
+    return Script(leaflet.title, leaflet.language, minutes, (opening, *body))
+
+
+def estimate_minutes(script: Script) -> int:
+    pauses = sum(u.pause for u in script.utterances()) / 60_000
+    return max(1, round(script.word_count() / WORDS_PER_MINUTE + pauses))
+
+
+class _Speaker:
+    """Turns model nodes into utterances; remembers which glossary terms were explained."""
+
+    def __init__(self, leaflet: Leaflet, context: WriteContext) -> None:
+        self.leaflet = leaflet
+        self.context = context
+        self.words: Words = context.words
+        self.say = Pronouncer(context.words, leaflet.language, leaflet.pronounce)
+        self.definitions = {entry.term: entry.definition for entry in leaflet.glossary}
+        self.explained: set[str] = set()
+
+    # --- chapters ----------------------------------------------------------
+
+    def opening(self, body: tuple[Chapter, ...], minutes: int, intro: list[Utterance]) -> Chapter:
+        leaflet, words = self.leaflet, self.words
+        said = [
+            Utterance(self.say(leaflet.title), PAUSE_HEADING),
+            Utterance(words("From {organisation}.", organisation=self.context.config.organisation)),
+        ]
+        if leaflet.summary:
+            said.append(Utterance(self.say(leaflet.summary)))
+        said += self.notices()
+        said.append(Utterance(self.length(minutes), PAUSE_ITEM))
+        said.append(
+            Utterance(
+                words("After this introduction it has {count} chapters:", count=len(body)),
+                PAUSE_ITEM,
+            )
+        )
+        for number, chapter in enumerate(body, start=1):
+            listed = self.words(
+                "Chapter {number}: {title}", number=number, title=self.say(chapter.title)
+            )
+            said.append(Utterance(listed, PAUSE_ITEM))
+        said = _ended(said, PAUSE_PARAGRAPH)
+        said.append(Utterance(words("Most players can skip from one chapter to the next.")))
+        said.append(Utterance(self.review_dates()))
+        return Chapter(leaflet.title, _end_chapter([*said, *intro]))
+
+    def notices(self) -> list[Utterance]:
+        """Said before anything else that matters: an unreviewed draft, an overdue review."""
+        said = []
+        if is_draft_translation(self.leaflet, self.context):
+            said.append(Utterance(self.words(DRAFT_NOTICE)))
+            if not self.leaflet.language.lower().startswith("en"):
+                said.append(Utterance(Words(ENGLISH)(DRAFT_NOTICE), language=ENGLISH))
+        if is_overdue(self.leaflet, self.context.today):
+            due = self.date(self.leaflet.next_review)
+            said.append(Utterance(self.words(OVERDUE_NOTICE, date=due)))
+        return said
+
+    def length(self, minutes: int) -> str:
+        if minutes == 1:
+            return self.words("This recording is about 1 minute long.")
+        return self.words("This recording is about {minutes} minutes long.", minutes=minutes)
+
+    def review_dates(self) -> str:
+        reviewed, next_review = self.leaflet.reviewed, self.leaflet.next_review
+        return self.words(
+            REVIEW_DATES, reviewed=self.date(reviewed), next_review=self.date(next_review)
+        )
+
+    def section(self, section: Section, number: int) -> Chapter:
+        title = self.say(section.title)
+        heading = self.words("Chapter {number}: {title}", number=number, title=title)
+        said = [Utterance(heading, PAUSE_HEADING), *self.blocks(section.blocks)]
+        return Chapter(section.title, _end_chapter(said))
+
+    def closing(self, number: int) -> Chapter:
+        """The helpline, terms not yet explained, the sources and the end."""
+        title = self.words("More information")
+        said = [
+            Utterance(
+                self.words("Chapter {number}: {title}", number=number, title=title), PAUSE_HEADING
+            )
+        ]
+        said += self.helpline()
+        # Terms used only in the easy-read text: explained here, so none is left out.
+        for entry in self.leaflet.glossary_used():
+            if entry.term not in self.explained:
+                self.explained.add(entry.term)
+                said.append(self.explanation(entry.term))
+        if self.leaflet.references:
+            said.append(Utterance(self.words("Sources:"), PAUSE_ITEM))
+            said += [Utterance(self.say(ref), PAUSE_ITEM) for ref in self.leaflet.references]
+        said.append(Utterance(self.words("End of {title}.", title=self.say(self.leaflet.title))))
+        return Chapter(title, _end_chapter(said))
+
+    def helpline(self) -> list[Utterance]:
+        helpline = self.leaflet.helpline
+        if helpline is None:
+            return []
+        label = self.say(helpline.label)
+        said = [
+            Utterance(
+                self.words("{label}: {phone}.", label=label, phone=self.digits(helpline.phone))
+            )
+        ]
+        if helpline.hours:
+            said.append(
+                Utterance(self.words("Opening hours: {hours}.", hours=self.say(helpline.hours)))
+            )
+        if helpline.email:
+            said.append(Utterance(self.words("E-mail: {email}.", email=helpline.email)))
+        return said
+
+    # --- blocks ------------------------------------------------------------
+
+    def blocks(self, blocks: tuple[Block, ...]) -> list[Utterance]:
+        """The blocks, each followed by the glossary terms it is the first to use.
+
+        A paragraph that leads into a list ("You may have:") keeps its
+        explanations until after the list, so the list follows its lead-in.
+        """
+        said: list[Utterance] = []
+        waiting: list[str] = []
+        for index, block in enumerate(blocks):
+            said += self.block(block)
+            waiting += self.first_used(block)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if not _leads_into_list(block, following):
+                said += [self.explanation(term) for term in waiting]
+                waiting = []
+        return said + [self.explanation(term) for term in waiting]
+
+    def first_used(self, block: Block) -> list[str]:
+        """The glossary terms a paragraph uses that no earlier paragraph did."""
+        if not isinstance(block, Paragraph):
+            return []  # lists and notes explain the terms of their own paragraphs
+        terms = [run.key for run in iter_inlines(block.inlines) if isinstance(run, Term)]
+        new = [t for t in dict.fromkeys(terms) if t in self.definitions and t not in self.explained]
+        self.explained.update(new)
+        return new
+
+    def block(self, block: Block) -> list[Utterance]:
+        match block:
+            case Paragraph():
+                return self.paragraph(block)
+            case Image():
+                return self.image(block)
+            case ListBlock():
+                return self.list_block(block)
+            case Note():
+                return self.note(block)
+        raise BuildError(f"{self.leaflet.source}: the audio cannot speak a {type(block).__name__}")
+
+    def paragraph(self, paragraph: Paragraph) -> list[Utterance]:
+        return [Utterance(self.say(self.inlines(paragraph.inlines)))]
+
+    def explanation(self, term: str) -> Utterance:
+        definition = self.definitions[term]
+        return Utterance(
+            self.say(self.words("{term} means: {definition}", term=term, definition=definition))
+        )
+
+    def image(self, image: Image) -> list[Utterance]:
+        if image.decorative:  # hidden from screen readers, so from listeners too
+            return []
+        said = [Utterance(self.say(self.words("Picture: {alt}", alt=image.alt)), PAUSE_ITEM)]
+        if image.caption:
+            said.append(
+                Utterance(self.say(self.words("Caption: {caption}", caption=image.caption)))
+            )
+        return _ended(said, PAUSE_PARAGRAPH)
+
+    def list_block(self, block: ListBlock) -> list[Utterance]:
+        said: list[Utterance] = []
+        for number, item in enumerate(block.items, start=block.start):
+            spoken = self.blocks(item.blocks)
+            if block.ordered and spoken:
+                spoken[0] = dataclasses.replace(spoken[0], text=f"{number}. {spoken[0].text}")
+            # Read as a list: the short pause after each part of an item, the long one at the end.
+            said += [dataclasses.replace(u, pause=min(u.pause, PAUSE_ITEM)) for u in spoken]
+        return _ended(said, PAUSE_PARAGRAPH)
+
+    def note(self, note: Note) -> list[Utterance]:
+        inner = self.blocks(note.blocks)
+        return [
+            Utterance(self.words("Note."), PAUSE_ITEM),
+            *inner,
+            Utterance(self.words("End of note.")),
+        ]
+
+    # --- inline runs -------------------------------------------------------
+
+    def inlines(self, runs: tuple[Inline, ...]) -> str:
+        return "".join(self.inline(run) for run in runs)
+
+    def inline(self, run: Inline) -> str:
+        match run:
+            case Text(text) | Term(text, _):
+                return text
+            case Strong(children) | Emphasis(children):
+                return self.inlines(children)
+            case Link(children, url):
+                return self.link(self.inlines(children), url)
+        raise BuildError(f"{self.leaflet.source}: the audio cannot speak a {type(run).__name__}")
+
+    def link(self, text: str, url: str) -> str:
+        """A link's words, and its address too when the words do not already say it."""
+        address = _address(url)
+        if _same_address(text, address):
+            return text
+        if url.lower().startswith("tel:") and is_phone(address):
+            address = self.digits(address)
+        return self.words("{text} (at {address})", text=text, address=address)
+
+    def date(self, day: date) -> str:
+        return format_date(day, self.leaflet.language)
+
+    def digits(self, number: str) -> str:
+        return digits(number, self.leaflet.language)
+
+
+def _leads_into_list(block: Block, following: Block | None) -> bool:
+    if not isinstance(block, Paragraph) or not isinstance(following, ListBlock):
+        return False
+    return plain_text(block.inlines).rstrip().endswith(":")
+
+
+def _end_chapter(said: list[Utterance]) -> tuple[Utterance, ...]:
+    return tuple(_ended(said, PAUSE_CHAPTER))
+
+
+def _ended(said: list[Utterance], pause: int) -> list[Utterance]:
+    """The utterances with at least `pause` after the last one."""
+    if said and said[-1].pause < pause:
+        said[-1] = dataclasses.replace(said[-1], pause=pause)
+    return said
+
+
+def _address(url: str) -> str:
+    """A link address as said aloud: without the scheme, 'www.' or a trailing slash."""
+    for scheme in ("https://", "http://", "mailto:", "tel:"):
+        if url.lower().startswith(scheme):
+            url = url[len(scheme) :]
+            break
+    return url.removeprefix("www.").rstrip("/")
+
+
+def _same_address(text: str, address: str) -> bool:
+    def squeeze(value: str) -> str:
+        return "".join(c for c in value.lower() if c.isalnum())
+
+    return squeeze(_address(text.strip())) == squeeze(address)
+
+
+def is_draft_translation(leaflet: Leaflet, context: WriteContext) -> bool:
+    """An unreviewed translation, built with --draft (the source itself is never one)."""
+    source = context.config.source_language.split("-")[0].lower()
+    return context.draft and leaflet.language.split("-")[0].lower() != source

@@ -1,0 +1,1 @@
+"""Text in every script: script detection, bidi ordering, HarfBuzz shaping and typefaces."""
