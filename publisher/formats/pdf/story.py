@@ -22,7 +22,7 @@ from ... import model as m
 from ...checks import is_overdue
 from ...errors import BuildError, Problem
 from ...i18n.dates import format_date
-from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE
+from ...i18n.words import OVERDUE_NOTICE, draft_notices
 from ...text.fonts import Printed
 from .. import WriteContext
 from ..print_style import LINK_COLOUR, NOTE_BORDER_COLOUR, NOTE_BORDER_WIDTH
@@ -160,9 +160,8 @@ class Story:
         return boxes
 
     def draft_lines(self) -> list[list[Span]]:
-        """The draft notice in the leaflet's language and, when that differs, in English."""
-        lines = dict.fromkeys([self.words(DRAFT_NOTICE), DRAFT_NOTICE])
-        return [self.span(line) for line in lines]
+        """The draft notice in English and, once its tool words are reviewed, the language."""
+        return [self.span(line) for line in draft_notices(self.context.words)]
 
     def helpline(self, helpline: m.Helpline | None) -> list[Flowable]:
         if helpline is None:

@@ -18,7 +18,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ... import __version__
 from ...errors import BuildError, Problem
-from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE
+from ...i18n.words import DRAFT_MARK, DRAFT_NOTICE, OVERDUE_NOTICE, draft_title
 from ...model import Leaflet
 from ...text.fonts import Coverage, Printed, font_folders, typeface_for
 from .. import WriteContext
@@ -38,6 +38,7 @@ WORDS = (
     "Reviewed: {date}",
     "Next review: {date}",
     DRAFT_NOTICE,
+    DRAFT_MARK,
     OVERDUE_NOTICE,
 )
 
@@ -134,7 +135,7 @@ class LeafletDocument(BaseDocTemplate):
             rightMargin=MARGIN,
             topMargin=furniture.top_margin,
             bottomMargin=styles.bottom_margin,
-            title=leaflet.title,
+            title=draft_title(leaflet.title, context.words) if context.draft else leaflet.title,
             author=context.config.organisation,
             subject=leaflet.summary,
             creator=f"publisher {__version__}",
