@@ -29,6 +29,7 @@ class Edition:
     title: str
     draft: bool
     original: bool  # the language the leaflet was written in
+    signed: bool = True  # sign-offs are SSH-signed ([review] signatures in publisher.toml)
     files: list[tuple[str, str]] = field(default_factory=list)  # (label, path in out/)
 
     @property
@@ -46,6 +47,8 @@ class Edition:
             return "Original text."
         if self.draft:
             return "Unreviewed draft: no second person has checked this translation."
+        if not self.signed:
+            return "Translation checked by a second person; review not signed."
         return "Translation checked and signed off by a second person."
 
 
@@ -59,7 +62,9 @@ class Entry:
     editions: dict[str, Edition] = field(default_factory=dict)
 
 
-def catalogue_entries(manifest: dict[str, dict], out_dir: Path, today: date) -> list[Entry]:
+def catalogue_entries(
+    manifest: dict[str, dict], out_dir: Path, today: date, signed: bool = True
+) -> list[Entry]:
     """Group the manifest's files that exist by leaflet, then by language."""
     entries: dict[str, Entry] = {}
     for key, item in sorted(manifest.items()):
@@ -74,7 +79,8 @@ def catalogue_entries(manifest: dict[str, dict], out_dir: Path, today: date) -> 
         if original:
             entry.title = item["title"]
         edition = entry.editions.setdefault(
-            item["language"], Edition(item["language"], item["title"], item["draft"], original)
+            item["language"],
+            Edition(item["language"], item["title"], item["draft"], original, signed),
         )
         edition.files.append((FORMAT_LABELS.get(item["format"], item["format"]), key))
     for entry in entries.values():
@@ -99,14 +105,14 @@ def long_date(iso: str) -> str:
 
 
 def write_catalogue(
-    manifest: dict[str, dict], out_dir: Path, organisation: str, today: date
+    manifest: dict[str, dict], out_dir: Path, organisation: str, today: date, signed: bool = True
 ) -> Path:
     environment = Environment(
         loader=FileSystemLoader(templates_dir("catalogue.html")),
         autoescape=select_autoescape(["html"]),
     )
     page = environment.get_template("catalogue.html").render(
-        organisation=organisation, entries=catalogue_entries(manifest, out_dir, today)
+        organisation=organisation, entries=catalogue_entries(manifest, out_dir, today, signed)
     )
     target = out_dir / "index.html"
     write_text_atomic(target, page)

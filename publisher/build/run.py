@@ -68,7 +68,7 @@ def build(
     # 5. Record what was built from what; out/ keeps only what may be published now.
     withdraw(manifest, config, report)
     write_text_atomic(manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    write_catalogue(manifest, config.out_dir, config.organisation, today)
+    write_catalogue(manifest, config.out_dir, config.organisation, today, config.signatures)
     return report
 
 
