@@ -90,6 +90,8 @@ def quantities(text: str, language: str) -> list[Quantity]:
         unit = table.units.get(_fold(unit_text)) if unit_text else None
         if number:
             found.append(Quantity("number", _number(number), unit, True, match.start()))
+        elif word and unit is None and _fold(word) in ARTICLES.get(table.language, {}):
+            continue  # 'a scan' is no number; 'a week' is
         elif word:
             value = str(table.words[_fold(word)])
             found.append(Quantity("number", value, unit, unit is not None, match.start()))
@@ -138,6 +140,7 @@ def _blank(pattern: re.Pattern[str], text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Table:
+    language: str
     pattern: re.Pattern[str]
     words: dict[str, int]  # 'two' -> 2
     units: dict[str, str]  # 'weeks' -> 'duration-week'
@@ -166,7 +169,7 @@ def _table(language: str) -> _Table:
         rf"(?:{space}(?P<u>{unit_list})(?!\w))?"
         rf"|(?<!\w)(?P<c>{counted_list})(?!\w)"
     )
-    return _Table(re.compile(pattern, re.I), words, units, counted)
+    return _Table(locale.language, re.compile(pattern, re.I), words, units, counted)
 
 
 def _add_unit_form(

@@ -240,9 +240,8 @@ def number_differences(source: list[Quantity], target: list[Quantity]) -> list[s
     The longest common run in order pairs most of them; of the rest, the same value
     elsewhere is a change of order, the same value with another unit a changed unit.
     A bare number word ('one') need not be in the other text: it is often no number."""
-    source = [q for q in source if q.firm]  # a target's number word may still match
     paired = _in_order(source, target)
-    left_source = [q for i, q in enumerate(source) if i not in paired]
+    left_source = [q for i, q in enumerate(source) if i not in paired and q.firm]
     used = set(paired.values())
     left_target = [q for i, q in enumerate(target) if i not in used and q.firm]
     messages = []
@@ -265,18 +264,24 @@ def number_differences(source: list[Quantity], target: list[Quantity]) -> list[s
 
 
 def _in_order(source: list[Quantity], target: list[Quantity]) -> dict[int, int]:
-    """Source index -> target index of the longest sequence of matching quantities, in order."""
+    """Source index -> target index of the best sequence of matching quantities, in order.
+
+    A firm source quantity (digits, a counted unit) weighs more than a bare number word,
+    so 'an injection ... a minute' pairs 'a minute', not 'an', with the translation's 1."""
     rows, cols = len(source), len(target)
     best = [[0] * (cols + 1) for _ in range(rows + 1)]
+
+    def gain(i: int, j: int) -> int:
+        return (
+            (2 if source[i].firm else 1) + best[i + 1][j + 1] if _same(source[i], target[j]) else 0
+        )
+
     for i in range(rows - 1, -1, -1):
         for j in range(cols - 1, -1, -1):
-            if _same(source[i], target[j]):
-                best[i][j] = best[i + 1][j + 1] + 1
-            else:
-                best[i][j] = max(best[i + 1][j], best[i][j + 1])
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], gain(i, j))
     pairs, i, j = {}, 0, 0
     while i < rows and j < cols:
-        if _same(source[i], target[j]) and best[i][j] == best[i + 1][j + 1] + 1:
+        if _same(source[i], target[j]) and best[i][j] == gain(i, j):
             pairs[i] = j
             i, j = i + 1, j + 1
         elif best[i + 1][j] >= best[i][j + 1]:
