@@ -58,9 +58,11 @@ def key_path(root: Path, name: str = REVIEWER) -> Path:
 
 
 def write_config(
-    root: Path, languages: list[str], signatures: bool = True, extra: str = ""
+    root: Path, languages: list[str], signatures: bool = True, cache: Path | None = None
 ) -> None:
-    """publisher.toml with the languages, a test reviewer and a test translator who has a key."""
+    """publisher.toml with the languages, a test reviewer and a test translator who has a key.
+
+    `cache`: a speech and font cache to share (fonts for the PDF take a minute to make)."""
     listed = ", ".join(f'"{lang}"' for lang in languages)
     people = ""
     for name in (REVIEWER, TRANSLATOR_NAME):
@@ -75,7 +77,8 @@ def write_config(
         )
     (root / "publisher.toml").write_text(
         f'[publisher]\norganisation = "Example Health Charity"\nlanguages = [{listed}]\n'
-        f"\n[review]\nsignatures = {str(signatures).lower()}\n{extra}{people}",
+        f"\n[review]\nsignatures = {str(signatures).lower()}\n{people}"
+        + (f'\n[paths]\ncache = "{cache.as_posix()}"\n' if cache else ""),
         encoding="utf-8",
     )
 

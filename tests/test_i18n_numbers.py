@@ -99,5 +99,7 @@ def test_a_changed_dose_unit_is_an_error() -> None:
 
 
 def test_digits_of_other_scripts_are_the_same_numbers_in_order() -> None:
-    assert errors(SCAN, "يستغرق فحص CT حوالي ١٠ دقائق. وقد يستغرق فحص MRI حتى ٤٥ دقيقة.", "ar") == []
+    assert (
+        errors(SCAN, "يستغرق فحص CT حوالي ١٠ دقائق. وقد يستغرق فحص MRI حتى ٤٥ دقيقة.", "ar") == []
+    )
     assert errors(SCAN, "يستغرق فحص CT حوالي ٤٥ دقيقة. وقد يستغرق فحص MRI حتى ١٠ دقائق.", "ar")
