@@ -14,8 +14,15 @@ from publisher.i18n.catalogs import read_catalog, write_catalog
 from publisher.i18n.words import DRAFT_MARK, DRAFT_NOTICE, Words, draft_notices, draft_title
 
 from .conftest import ROOT, write_leaflet
-from .i18n_support import TRANSLATOR_NAME, pdf_pages, read_docx, read_html, run, translate
-from .i18n_support import write_config
+from .i18n_support import (
+    TRANSLATOR_NAME,
+    pdf_pages,
+    read_docx,
+    read_html,
+    run,
+    translate,
+    write_config,
+)
 
 WELSH = {"Test leaflet": "Taflen brawf", "Call us": "Ffoniwch ni", "Words.": "Geiriau."}
 AWAY = {DRAFT_NOTICE: "Croeso i'r daflen.", DRAFT_MARK: "Terfynol"}  # 'Welcome', 'Final'
