@@ -97,7 +97,8 @@ def new_translation(template_catalog: Catalog, language: str, title: str) -> Cat
     catalog.header_comment = (
         f"# {language_name(language)} translation of {title}.\n"
         "# Put your name in Last-Translator. A second person signs it off with\n"
-        "# `publisher i18n review`; only then is it published.\n#"
+        "# `publisher i18n review`; only then is it published. Everyone who edits\n"
+        "# it adds a line '# Name <email>, YEAR.' here: they may not sign it off.\n#"
     )
     _plain_header(
         catalog, template_catalog.project, template_catalog.version, language_name(language)
