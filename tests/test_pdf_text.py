@@ -278,6 +278,7 @@ WELSH = Words(
         "Draft: this translation has not been reviewed yet.": "Drafft: nid yw'r cyfieithiad hwn wedi'i adolygu eto.",
         "Page {page} of {pages}": "Tudalen {page} o {pages}",
     },
+    reviewed=True,  # signed-off tool words: the draft notice is said in Welsh too
 )
 
 
@@ -289,8 +290,8 @@ def test_drafts_say_so_on_every_page_in_the_language_and_in_english(tmp_path: Pa
     pages = max(line.page for line in found)
     for page in range(1, pages + 1):
         on_page = [line for line in found if line.page == page]
-        assert on_page[0].text == "Drafft: nid yw'r cyfieithiad hwn wedi'i adolygu eto."
-        assert on_page[1].text == "Draft: this translation has not been reviewed yet."
+        assert on_page[0].text == "Draft: this translation has not been reviewed yet."
+        assert on_page[1].text == "Drafft: nid yw'r cyfieithiad hwn wedi'i adolygu eto."
         assert on_page[0].bold and on_page[0].size == 18
         assert on_page[-1].text == f"Tudalen {page} o {pages}"
 
@@ -306,6 +307,7 @@ def test_every_tool_word_the_pdf_prints_is_listed_in_words() -> None:
 
     from publisher.formats.pdf import story as pdf_story
     from publisher.formats.pdf import writer as pdf
+    from publisher.i18n.words import DRAFT_MARK, DRAFT_NOTICE
 
     used = set()
     for module in (pdf, pdf_story):
@@ -321,4 +323,5 @@ def test_every_tool_word_the_pdf_prints_is_listed_in_words() -> None:
                 else:
                     assert isinstance(argument, ast.Constant), ast.dump(argument)
                     used.add(argument.value)
-    assert used == set(pdf.WORDS)
+    # The draft notice and mark are put in by i18n.words.draft_notices and draft_title.
+    assert used | {DRAFT_NOTICE, DRAFT_MARK} == set(pdf.WORDS)

@@ -195,10 +195,6 @@ class _LeafletWriter(BodyWriter):
             extra = self.document.sections[0].header.add_paragraph(style="Header")
             self.text_run(extra.add_run, line, bold=True)
 
-    def _english(self, message: str) -> list[str]:
-        """The English words too, when the leaflet's own words differ from them."""
-        return [] if self.words(message) == message else [message]
-
     def notice(self, lines: list[str]) -> None:
         """A boxed, bold warning at the top of the first page."""
         for line in lines:
