@@ -146,19 +146,33 @@ def build(
 ) -> None:
     """Build leaflets (default: all in content/) into out/<slug>/<lang>/, with out/index.html."""
     config = with_engine(config.with_options(out_dir=out_dir, font_size=font_size), tts)
-    with progress_bar() as advance:
-        result = build_outputs(paths, config, formats, languages, draft, jobs, progress=advance)
+    try:
+        with progress_bar() as advance:
+            result = build_outputs(
+                paths, config, formats, languages, draft, jobs, progress=advance, waiting=say
+            )
+    except KeyboardInterrupt:
+        click.echo(
+            "error: build interrupted: the files already written are kept and listed; "
+            "run the build again to finish",
+            err=True,
+        )
+        raise click.exceptions.Exit(130) from None
     report(result.warnings)
     for path in result.written:
         click.echo(f"wrote {display_path(path)}")
-    for path in result.withdrawn:
-        click.echo(f"removed {display_path(path)}: that translation may not be published now")
+    for path, reason in result.withdrawn:
+        click.echo(f"removed {display_path(path)}: {reason}")
     if result.up_to_date:
         click.echo(f"{len(result.up_to_date)} file(s) already up to date")
     click.echo(f"every file built is listed in {display_path(config.out_dir / 'index.html')}")
     if result.errors:
         report(result.errors)
         raise click.exceptions.Exit(1)
+
+
+def say(message: str) -> None:
+    click.echo(message, err=True)
 
 
 class progress_bar:
