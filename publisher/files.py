@@ -50,7 +50,12 @@ def is_temporary(path: Path) -> bool:
 
 def remove_temporaries(folder: Path) -> list[Path]:
     """Delete the temporary files left anywhere under `folder`; return them."""
-    found = [p for p in folder.rglob(".*") if p.is_file() and is_temporary(p)]
+    found = [
+        Path(top, name)
+        for top, _folders, names in os.walk(folder)
+        for name in names
+        if name.startswith(".") and is_temporary(Path(name))
+    ]
     for path in found:
         path.unlink(missing_ok=True)
     return found

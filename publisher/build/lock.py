@@ -30,9 +30,14 @@ def out_lock(out_dir: Path, waiting: Callable[[str], None] | None = None) -> Ite
                 waiting(f"waiting for the build already running on {out_dir} ({holder(out_dir)})")
             fcntl.flock(handle, fcntl.LOCK_EX)
         stamp = datetime.now().astimezone().isoformat(timespec="seconds")
-        (out_dir / RUNNING).write_text(f"pid {os.getpid()}, started {stamp}\n", encoding="utf-8")
-        yield handle
-        (out_dir / RUNNING).unlink(missing_ok=True)
+        try:
+            (out_dir / RUNNING).write_text(f"pid {os.getpid()}, started {stamp}\n", "utf-8")
+        except OSError as err:  # the first write: a read-only or full out/ shows here
+            raise OSError(err.errno, err.strerror, str(out_dir)) from None
+        try:
+            yield handle
+        finally:
+            (out_dir / RUNNING).unlink(missing_ok=True)
     finally:
         os.close(handle)  # closing releases the lock
 

@@ -25,6 +25,7 @@ class Manifest:
 
     def __init__(self, out_dir: Path, entries: dict[str, dict]) -> None:
         self.out_dir, self.entries = out_dir, entries
+        self.mended = False  # an interrupted build was found and tidied up
         self._journal: int | None = None
 
     @classmethod
@@ -34,6 +35,10 @@ class Manifest:
         if (out_dir / JOURNAL).exists():
             manifest._recover()
         return manifest
+
+    def begin(self) -> None:
+        """Start the journal: while it exists, a later build knows this one did not finish."""
+        self._append([])
 
     def forget(self, keys: Iterable[str]) -> None:
         """Drop entries before their files are replaced or removed."""
@@ -62,14 +67,13 @@ class Manifest:
             self._journal = None
 
     def _append(self, changes: list[dict]) -> None:
-        if not changes:
-            return
         if self._journal is None:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC
             self._journal = os.open(self.out_dir / JOURNAL, flags, 0o644)
         data = "".join(json.dumps(c, sort_keys=True) + "\n" for c in changes).encode()
-        os.write(self._journal, data)  # one call: a killed process leaves whole lines
+        if data:
+            os.write(self._journal, data)  # one call: a killed process leaves whole lines
 
     def _recover(self) -> None:
         before = dict(self.entries)
@@ -88,9 +92,10 @@ class Manifest:
                 self.entries[key] = old  # the write never happened: the last good file stays
             else:
                 path.unlink(missing_ok=True)
-                remove_empty_folders(path.parent, self.out_dir)
+            remove_empty_folders(path.parent, self.out_dir)
         remove_temporaries(self.out_dir)
         self.save()
+        self.mended = True
 
 
 def read_json(path: Path) -> dict[str, dict]:

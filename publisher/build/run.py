@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,7 @@ from ..files import (
     atomic_path,
     os_problem,
     remove_empty_folders,
+    remove_temporaries,
     sha256_file,
 )
 from ..formats import Format
@@ -98,11 +100,15 @@ def _build_locked(
     config = settings.config
     # 3. Plan the jobs, holding out/; an interrupted earlier build is mended first.
     manifest = Manifest.open(config.out_dir)
+    if manifest.mended:
+        _catalogue(manifest.entries, config, settings.today)
+    remove_temporaries(config.out_dir)  # left by a build killed before it kept a journal
     code = code_digest()
     planned = plan(
         leaflets, chosen, settings.languages, config, settings.draft, settings.today, code, report
     )
     counter = _Counter(len(planned), progress)
+    manifest.begin()
     try:
         # 4. Withdraw what may not be published now, whatever this build was asked for.
         _withdraw(manifest, planned, leaflets, settings, report)
@@ -114,10 +120,11 @@ def _build_locked(
             second = [with_existing_siblings(j, code) for j in planned if j.format.links_siblings]
             todo = _stale(second, manifest, report, counter)
             _write(todo, manifest, settings, lock, report, counter)
-    except KeyboardInterrupt:
+    except BaseException:  # Ctrl-C, SIGTERM, the disk full: leave out/ as a finished build would
         manifest.close()
-        mended = Manifest.open(config.out_dir)  # put back what was not replaced; tidy up
-        _catalogue(mended.entries, config, settings.today)
+        with contextlib.suppress(OSError):
+            mended = Manifest.open(config.out_dir)  # put back what was not replaced; tidy up
+            _catalogue(mended.entries, config, settings.today)
         raise
     # 6. Record what was built from what, and list it.
     manifest.save()
@@ -146,15 +153,17 @@ def _withdraw(
     withdrawn = to_withdraw(manifest.entries, keys, refused, config)
     if not withdrawn:
         return
+    # The notes and the catalogue first (no link to a file about to go), then the files,
+    # then their entries: a build killed in between leaves no entry that lies.
     notes = notes_for(withdrawn, manifest.entries, settings.today)
-    for name in withdrawn:  # first the files, then the entries: no entry without its file
+    write_notes(config.out_dir, merge_notes(read_notes(config.out_dir), notes))
+    kept = {k: e for k, e in manifest.entries.items() if k not in withdrawn}
+    _catalogue(kept, config, settings.today)
+    for name in withdrawn:
         (config.out_dir / name).unlink(missing_ok=True)
         remove_empty_folders((config.out_dir / name).parent, config.out_dir)
         report.withdrawn.append((config.out_dir / name, withdrawn[name].reason))
     manifest.forget(withdrawn)
-    manifest.save()
-    write_notes(config.out_dir, merge_notes(read_notes(config.out_dir), notes))
-    _catalogue(manifest.entries, config, settings.today)
 
 
 def _write(
