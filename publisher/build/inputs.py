@@ -34,11 +34,12 @@ def fingerprint(config: Config, files: list[Path]) -> dict[str, str]:
             data = path.read_bytes()
         except OSError:
             continue  # a file that went away counts as a change
-        found[_name(path, config.root)] = hashlib.sha256(data).hexdigest()
+        found[project_path(path, config.root)] = hashlib.sha256(data).hexdigest()
     return found
 
 
-def _name(path: Path, root: Path) -> str:
+def project_path(path: Path, root: Path) -> str:
+    """A path from the project folder, so that a moved or copied project still matches."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from ..errors import display_path
+
 RUNNING = ".build-running"  # which build holds the lock: its pid and start time
 
 
@@ -27,7 +29,8 @@ def out_lock(out_dir: Path, waiting: Callable[[str], None] | None = None) -> Ite
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if waiting is not None:
-                waiting(f"waiting for the build already running on {out_dir} ({holder(out_dir)})")
+                running = f"{display_path(out_dir)} ({holder(out_dir)})"
+                waiting(f"waiting for the build already running on {running}")
             fcntl.flock(handle, fcntl.LOCK_EX)
         stamp = datetime.now().astimezone().isoformat(timespec="seconds")
         try:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..files import remove_empty_folders, remove_temporaries, sha256_file, write_text_atomic
+from .inputs import project_path
 from .plan import Job
 
 MANIFEST, JOURNAL = "manifest.json", ".manifest-journal.jsonl"
@@ -125,7 +126,7 @@ def manifest_entry(job: Job, sha256: str) -> dict:
         "digest": job.digest,
         "sha256": sha256,
         "inputs": job.inputs,
-        "source": str(leaflet.source),
+        "source": project_path(leaflet.source, job.context.config.root),
         "slug": leaflet.slug,
         "title": leaflet.title,
         "language": leaflet.language,

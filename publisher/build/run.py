@@ -281,8 +281,8 @@ def run_job(job: Job) -> Outcome:
     except OSError as err:
         return Outcome(None, (os_problem(err, job.target),), err.errno in FULL_OR_READ_ONLY)
     except Exception as err:  # a writer's bug: name the file and format, build the rest
-        detail = f"{type(err).__name__}: {err}"
-        detail = detail if len(detail) <= 200 else detail[:200] + "..."
+        detail = f"{type(err).__name__}: {(str(err).strip().splitlines() or [''])[0].rstrip(':, ')}"
+        detail = detail if len(detail) <= 200 else detail[:200] + "..."  # one readable line
         message = f"the {job.format.name} file {job.target.name} could not be written: {detail}"
         return Outcome(None, (Problem(job.leaflet.source, None, message),))
     return Outcome(sha256)

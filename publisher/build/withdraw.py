@@ -73,7 +73,7 @@ def _changed(pair: Pair, items: list[dict], config: Config) -> Why | None:
     slug, language = pair
     first = items[0]
     translated = language if language != first.get("source_language") else None
-    source = Path(first.get("source", ""))
+    source = config.root / first.get("source", "")  # kept from the project folder
     current = fingerprint(config, input_files(config, source, slug, translated))
     if all(item.get("inputs") == current for item in items):
         return None
