@@ -132,3 +132,17 @@ def wait_until(condition, seconds: float) -> bool:
             return True
         time.sleep(0.05)
     return condition()
+
+
+def processes_of(root: Path) -> list[int]:
+    """Every live process whose command line names the project (a build or its workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                words = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if os.fsencode(root) in words and alive(int(entry.name)):
+                found.append(int(entry.name))
+    return found
