@@ -7,6 +7,7 @@ the same way: no typeface the publisher embeds has emoji.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ..config import Config
 from ..errors import Problem, PublisherError
 from ..model import Leaflet
 from ..text import font_sources
+from ..text.characters import shown
 from ..text.fonts import BOLD, LATIN, REGULAR, Coverage, Printed, font_folders, script_of
 
 
@@ -35,9 +37,13 @@ def glyph_problems(leaflet: Leaflet, printed: list[Printed], config: Config) -> 
 
 def message(coverage: Coverage, chars: list[str]) -> str:
     """The first character in full, the others on the same line by their codes."""
-    text = coverage.message(chars[0])
+    name = unicodedata.name(chars[0], "unnamed character")
+    text = (
+        f"the font {coverage.family} has no glyph for '{shown(chars[0])}' (U+{ord(chars[0]):04X} "
+        f"{name}): it would print as an empty box; remove it or write it in words"
+    )
     if chars[1:]:
-        text += "; also missing: " + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in chars[1:11])
+        text += "; also missing: " + ", ".join(f"U+{ord(c):04X}" for c in chars[1:11])
     return text + (", …" if len(chars) > 11 else "")
 
 

@@ -6,6 +6,7 @@ what the content format allows and reports everything else with file:line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -39,6 +40,12 @@ from .frontmatter import parse_front_matter
 from .glossary import mark_terms
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+# markdown-it takes time that grows with the square of a list's nesting depth (5,000 levels:
+# minutes), so a line nested or indented this deep is refused before it is parsed.
+NESTING_MARKERS = 8
+NESTING_INDENT = 40
+NESTING = re.compile(r"[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
+MAX_FILE_SIZE = 2_000_000  # bytes: a leaflet is a few pages; this is a book
 BOXES = {"note", "easy"}
 UNSUPPORTED = {
     "html_block": "raw HTML is not allowed; write it in Markdown",
@@ -65,7 +72,13 @@ MARKDOWN = _markdown()
 def read_leaflet(path: Path, default_language: str = "en-GB") -> Leaflet:
     """Read and check one leaflet; raise ContentError listing every problem found."""
     text = _decode(path)
+    too_deep = nesting_problems(text, path)
+    if too_deep:
+        raise ContentError(too_deep)
     tokens = MARKDOWN.parse(text)
+    too_deep = nested_tokens(tokens, path)
+    if too_deep:
+        raise ContentError(too_deep)
     if not tokens or tokens[0].type != "front_matter":
         raise ContentError(
             [Problem(path, 1, "a leaflet starts with front matter between '---' lines")]
@@ -119,8 +132,39 @@ def control_characters(text: str, path: Path, first_line: int) -> list[Problem]:
     return text_problems(text, path, first_line)
 
 
+def nesting_problems(text: str, path: Path) -> list[Problem]:
+    """The first line nested (lists, quotes) or indented deeper than any leaflet needs."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        markers, end = 0, 0
+        while markers <= NESTING_MARKERS and (found := NESTING.match(line, end)):
+            markers, end = markers + 1, found.end()
+        indent = len(line) - len(line.lstrip(" \t"))
+        if markers > NESTING_MARKERS or indent > NESTING_INDENT:
+            message = "this line is nested or indented too deeply (lists may be nested one level deep at most)"
+            return [Problem(path, number, message)]
+    return []
+
+
+def nested_tokens(tokens: list, path: Path) -> list[Problem]:
+    """Emphasis marks nested too deep ('*' x 5,000): markdown-it pairs them without a limit."""
+    for token in tokens:
+        depth = deepest = 0
+        for child in token.children or ():
+            depth += child.nesting
+            deepest = max(deepest, depth)
+        if deepest > NESTING_MARKERS:
+            line = token.map[0] + 1 if token.map else None
+            return [Problem(path, line, "emphasis ('*' or '_') is nested too deeply here")]
+    return []
+
+
 def _decode(path: Path) -> str:
     try:
+        if path.stat().st_size > MAX_FILE_SIZE:
+            message = (
+                f"the file is larger than {MAX_FILE_SIZE // 1_000_000} MB; a leaflet is a few pages"
+            )
+            raise ContentError([Problem(path, None, message)])
         raw = path.read_bytes()
     except OSError as err:
         raise ContentError([Problem(path, None, f"cannot read the file: {err.strerror}")]) from None

@@ -101,7 +101,6 @@ def _message(char: str, reason: str) -> str:
 def shown(text: str, limit: int = SHOWN_LENGTH) -> str:
     """Input quoted in a message: one line, no invisible characters, at most `limit` long."""
     safe = "".join(
-        c if c.isprintable() and not refusal(c) and c not in MARKS else f"\\u{ord(c):04x}"
-        for c in text[: limit + 1]
+        c if c.isprintable() and not refusal(c) else f"\\u{ord(c):04x}" for c in text[: limit + 1]
     )
     return safe if len(text) <= limit and len(safe) <= limit else safe[:limit] + "…"
