@@ -12,6 +12,9 @@ from typing import Any
 from .errors import ContentError, Problem, UsageError
 from .text.characters import shown, text_problems
 
+# Language tags as BCP 47 writes them for the languages a leaflet is published in.
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$")
+
 ALL_FORMATS = ("pdf", "docx", "html", "audio")
 PROPERTY_LENGTH = 255  # the organisation is the Word file's author: a core property
 MIN_FONT_SIZE, MAX_FONT_SIZE = 16, 24
@@ -84,6 +87,17 @@ def check_font_size(size: float) -> None:
             f"font size {size:g}pt is outside {MIN_FONT_SIZE} to {MAX_FONT_SIZE}pt "
             "(large print is at least 16pt)"
         )
+
+
+def check_languages(values: dict[str, Any], path: Path) -> None:
+    """Language tags name folders in out/ and locales/: 'en-GB', never '../..'."""
+    tags = [("source_language", values.get("source_language", "en-GB"))]
+    tags += [("languages", tag) for tag in values.get("languages", ())]
+    for key, tag in tags:
+        if not LANGUAGE_TAG.match(tag):
+            line = line_of(path, "publisher", key) if path.is_file() else None
+            message = f"'{shown(tag)}' in '{key}' is not a language tag like en-GB or cy"
+            raise ContentError([Problem(path, line, message)])
 
 
 def load_config(root: Path = Path(".")) -> Config:
@@ -205,6 +219,7 @@ def _typed(values: dict[str, Any], path: Path) -> Config:
             line = line_of(path, "publisher", "formats")
             message = f"unknown format '{unknown[0]}' (choose from {', '.join(ALL_FORMATS)})"
             raise ContentError([Problem(path, line, message)])
+        check_languages(values, path)
         check_font_size(float(values.get("font_size", 18)))
         page = str(values.get("page_size", "A4"))
         if page.upper() not in PAGE_SIZES:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..config import LANGUAGE_TAG
 from ..errors import Problem
 from ..model import GlossaryEntry, Helpline
 from ..text.characters import shown, text_problems
@@ -24,7 +25,6 @@ KEYS = {
 }  # fmt: skip
 REQUIRED = ("title", "reviewed", "next_review")
 HELPLINE_KEYS = {"label", "phone", "hours", "email"}
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Limits checked while YAML is composed, before any value is built: a leaflet's front matter
 # is two levels deep and a few hundred lines at most; aliases are never needed.

@@ -615,6 +615,20 @@ def name_cases() -> list[Case]:
 def toml_cases() -> list[Case]:
     return [
         Case(
+            "toml-source-language-path",
+            leaflet(),
+            "toml",
+            "not a language tag",
+            toml='[publisher]\nsource_language = "../../x"\n',
+        ),
+        Case(
+            "toml-language-path",
+            leaflet(),
+            "toml",
+            "not a language tag",
+            toml='[publisher]\nlanguages = ["cy", "../../../tmp"]\n',
+        ),
+        Case(
             "toml-escape-rlo",
             leaflet(),
             "toml",
