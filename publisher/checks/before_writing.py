@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Config
-from ..errors import ContentError, Problem
+from ..errors import ContentError, Problem, PublisherError
 from ..model import Leaflet
 from ..reading.source import read_leaflet
 from .glyphs import glyph_problems
@@ -31,13 +31,35 @@ def read_and_check(paths: list[Path], config: Config) -> list[Leaflet]:
         except ContentError as err:
             problems += err.problems
             continue
-        found = leaflet_problems(leaflet, config)
+        found = leaflet_problems(leaflet, config) + translation_limits(leaflet, config)
         problems += found
         if not found:
             leaflets.append(leaflet)
     if problems:
         raise ContentError(problems)
     return leaflets
+
+
+def translation_limits(leaflet: Leaflet, config: Config) -> list[Problem]:
+    """The same rules for each translation that will be published (complete, signed off).
+
+    A translation that may not be published is not built; `check` says why elsewhere.
+    """
+    from ..i18n.apply import localise  # Babel and the PO reader: only with languages to publish
+
+    problems = []
+    for language in config.languages:
+        if language.lower() in (leaflet.language.lower(), leaflet.language.split("-")[0].lower()):
+            continue
+        try:
+            version, _words = localise(leaflet, language, config, draft=False)
+        except PublisherError:
+            continue
+        po = config.locales_dir / language / f"{leaflet.slug}.po"
+        for problem in leaflet_problems(version, config):
+            message = f"in the {language} translation: {problem.message}"
+            problems.append(Problem(po, None, message))
+    return list(dict.fromkeys(problems))
 
 
 def leaflet_problems(leaflet: Leaflet, config: Config) -> list[Problem]:
