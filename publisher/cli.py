@@ -249,6 +249,29 @@ def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
     )
 
 
+@main.command("import", short_help="Turn a Word document into a leaflet.")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the leaflet and its pictures (default: content/).",
+)
+@click.option("--force", is_flag=True, help="Replace a leaflet of the same name.")
+@click.pass_obj
+def import_(config, source: Path, out_dir: Path | None, force: bool) -> None:
+    """Write SOURCE (.docx) as a leaflet in the content format, pictures under images/."""
+    from .importing import import_word  # python-docx: only for this command
+
+    done = import_word(source, out_dir or config.content_dir, force)
+    report(list(done.warnings))
+    click.echo(f"wrote {display_path(done.leaflet)} and {len(done.pictures)} picture(s)", err=True)
+    click.echo(
+        f"next: fill in the front matter, then run `publisher check {display_path(done.leaflet)}`",
+        err=True,
+    )
+
+
 @main.command()
 @click.option(
     "--lang", "languages", callback=split_list, help="Language tag(s); default: all configured."
