@@ -249,6 +249,23 @@ def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
     )
 
 
+@main.command(short_help="Start a project in a new folder.")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--organisation",
+    default="Example Health Charity",
+    show_default=True,
+    help="Your organisation's name, shown on every leaflet.",
+)
+def new(folder: Path, organisation: str) -> None:
+    """Write a ready project into FOLDER: settings, an example leaflet, locales/, .gitignore."""
+    from .project import new_project
+
+    written = new_project(folder, organisation)
+    click.echo(f"wrote {len(written)} files into {display_path(folder)}", err=True)
+    click.echo(f"next: cd {display_path(folder)} && publisher build", err=True)
+
+
 @main.command("import", short_help="Turn a Word document into a leaflet.")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
