@@ -266,6 +266,17 @@ def new(folder: Path, organisation: str) -> None:
     click.echo(f"next: cd {display_path(folder)} && publisher build", err=True)
 
 
+@main.command(short_help="Preview every format, rebuilt when you save.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port (0: any free port).")
+@click.pass_obj
+def serve(config, host: str, port: int) -> None:
+    """Serve the catalogue, every page, PDF, Word file, recording and speech script locally."""
+    from .preview import serve as serve_preview
+
+    serve_preview(config, host, port, lambda url: click.echo(f"serving on {url}", err=True))
+
+
 @main.command("import", short_help="Turn a Word document into a leaflet.")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
