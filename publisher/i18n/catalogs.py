@@ -22,6 +22,7 @@ from ..config import Config
 from ..errors import ContentError, Problem, UsageError
 from ..files import write_text_atomic
 from ..reading.frontmatter import LANGUAGE_TAG
+from ..text.characters import text_problems
 from .dates import babel_locale, language_name
 from .units import Unit
 
@@ -149,6 +150,7 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
     previous = _previous_ids(numbered)
     numbered = [(n, line) for n, line in numbered if not line.startswith(b"#|")]
     problems = [Problem(path, n, message) for n, message in _quoting_problems(numbered)]
+    problems += text_problems(b"".join(lines).decode("utf-8", "replace"), path, 1)
     if problems:  # Babel would silently drop a character of an unclosed string
         raise ContentError(problems)
     try:
