@@ -10,7 +10,7 @@ characters as ActualText, so copying, searching and reading aloud give the words
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import uharfbuzz
@@ -32,6 +32,7 @@ class Look:
     size: float
     colour: str = "#000000"
     link: str | None = None
+    mark: int | None = None  # the link's node in a tagged PDF's structure tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +47,15 @@ class Shaped:
     width: float
     source: str
     look: Look
+    reversed: bool = False  # `source` is the piece backwards: it reads from the right
 
 
 def shape(text: str, look: Look, rtl: bool) -> Shaped:
     """Shape one piece of a line (one font, one direction) in the direction it runs."""
     source = "".join(char for char in text if char not in BIDI_CONTROLS)
     drawn = source
-    if _guessed_rtl(source) != rtl:
+    backwards = _guessed_rtl(source) != rtl
+    if backwards:
         # Digits and punctuation: HarfBuzz takes their direction from their script, so
         # hand it the piece already reversed (and mirrored, as it would mirror it back).
         source = source[::-1]
@@ -62,7 +65,7 @@ def shape(text: str, look: Look, rtl: bool) -> Shaped:
         width = sum(data.x_advance for data in glyphs.__shapeData__) * look.size / 1000
     else:
         width = pdfmetrics.stringWidth(glyphs, look.font, look.size)
-    return Shaped(glyphs, width, source, look)
+    return Shaped(glyphs, width, source, look, backwards)
 
 
 def _guessed_rtl(text: str) -> bool:
@@ -172,31 +175,155 @@ def _plain_clusters(glyphs: str, source: str) -> Iterator[tuple[str, str | None]
 
 
 def draw(canvas, shaped: Shaped, x: float, baseline: float) -> None:
-    """Draw shaped glyphs from (x, baseline), with ActualText where a glyph hides its text."""
+    """Draw shaped glyphs from (x, baseline), in reading order, with ActualText where a glyph
+    hides its text; on a tagging canvas, each private-use glyph gets a code that says what
+    it stands for (see `_coded`)."""
     canvas.setFillColor(HexColor(shaped.look.colour))
     text = _TextObject(canvas, x, baseline)
-    _write(text, shaped)
-    canvas.drawText(text)
-
-
-def draw_invisible(canvas, placed: Sequence[tuple[float, float, Shaped]]) -> None:
-    """Pieces at (x, baseline) as invisible text (render mode 3), in one text object: words
-    for screen readers and search that the page does not show (a picture's description)."""
-    text = _TextObject(canvas, 0, 0)
-    text.setTextRenderMode(3)
-    for x, baseline, shaped in placed:
-        text.setTextOrigin(x, baseline)
-        _write(text, shaped)
-    canvas.drawText(text)
-
-
-def _write(text: _TextObject, shaped: Shaped) -> None:
     text.setFont(shaped.look.font, shaped.look.size)
-    for glyphs, actual in clusters(shaped):
-        if actual is None:
-            text.textOut(glyphs)
+    units = _reading(shaped)
+    learned = getattr(canvas, "glyph_text", None)
+    if learned is not None and isinstance(shaped.glyphs, ShapedStr):
+        shaped = _coded(shaped, units, learned)
+    for start, end, actual, glyph_texts in units:
+        text.setTextOrigin(x + _pen(shaped, start), baseline)
+        _write(text, shaped, start, end, actual, glyph_texts)
+    canvas.drawText(text)
+
+
+Unit = tuple[int, int, "str | None", list["str | None"]]
+
+
+def _reading(shaped: Shaped) -> list[Unit]:
+    """(start, end) of each letter's glyphs, what they show (None: themselves) and what each
+    glyph stands for, in reading order; neighbours that need nothing are joined."""
+    units: list[Unit] = []
+    if not isinstance(shaped.glyphs, ShapedStr):
+        for index, (glyph, char) in enumerate(zip(shaped.glyphs, shaped.source, strict=True)):
+            units.append((index, index + 1, None if glyph == char else char, [char]))
+        order = range(len(units))
+    else:
+        data = shaped.glyphs.__shapeData__
+        for start, end, actual in _units(shaped):
+            chars = shaped.glyphs[start:end]
+            advancing = [bool(item.x_advance) for item in data[start:end]]
+            plain = chars == actual and (all(advancing) or not any(advancing))
+            texts = _glyph_texts(chars, actual, advancing)
+            units.append((start, end, None if plain else actual, texts))
+        low = [min(item.cluster for item in data[a:b]) for a, b, _, _ in units]
+        order = sorted(range(len(units)), key=lambda i: -low[i] if shaped.reversed else low[i])
+    joined: list[Unit] = []
+    for unit in (units[i] for i in order):
+        if joined and joined[-1][2] is None and unit[2] is None and joined[-1][1] == unit[0]:
+            last = joined[-1]
+            joined[-1] = (last[0], unit[1], None, last[3] + unit[3])
         else:
-            text.actual_text(glyphs, actual)
+            joined.append(unit)
+    return joined
+
+
+def _glyph_texts(chars: str, actual: str, advancing: list[bool]) -> list[str | None]:
+    """What each glyph of one letter stands for: a glyph the font maps from a character is
+    that character; the first other glyph that advances (a joined form, a conjunct, not a
+    dot placed on it) takes the rest."""
+    texts: list[str | None] = []
+    rest = actual
+    for char in chars:
+        texts.append(None if _foreign(char) or char not in rest else char)
+        if texts[-1] is not None:
+            rest = rest.replace(char, "", 1)
+    unknown = [index for index, known in enumerate(texts) if known is None]
+    unknown.sort(key=lambda index: not advancing[index])
+    if unknown and rest:
+        texts[unknown[0]] = rest
+    return texts
+
+
+def _private(char: str) -> bool:
+    return "\ue000" <= char <= "\uf8ff"
+
+
+def _foreign(char: str) -> bool:
+    """A code that is not the character written: private use, or an Arabic presentation
+    form (the font maps joined forms from them; the text has the plain letters)."""
+    return _private(char) or "\ufb50" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufeff"
+
+
+def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str]) -> Shaped:
+    """The glyphs with each private-use code (a glyph no character maps to) replaced by a
+    code for that glyph *with what it stands for here*: Noto Sans Arabic draws beh, teh and
+    noon with one dotless glyph, so one code per glyph could not say which letter it is.
+    `learned` gets (font, code) -> text, for the ToUnicode map (structure.real_unicode)."""
+    face = pdfmetrics.getFont(shaped.look.font).face
+    name = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
+    chars = list(shaped.glyphs)
+    for start, _, _, texts in units:
+        for offset, meaning in enumerate(texts):
+            if meaning != chars[start + offset]:
+                code = _code_for(face, chars[start + offset], meaning or "")
+                learned[(name, code)] = meaning or ""
+                chars[start + offset] = code
+    glyphs = ShapedStr("".join(chars), shaped.glyphs.__shapeData__)
+    return Shaped(glyphs, shaped.width, shaped.source, shaped.look, shaped.reversed)
+
+
+def _code_for(face, glyph: str, meaning: str) -> str:
+    """A private-use character drawn as `glyph`'s glyph, one per (glyph, meaning); kept on
+    ReportLab's font face, as ReportLab keeps its own codes for shaped glyphs."""
+    codes = face.__dict__.setdefault("publisher_codes", {})
+    gid = face.charToGlyph[ord(glyph)]
+    key = (gid, meaning)
+    if key not in codes:
+        code = 0xF8FF - len(codes)
+        while code in face.charToGlyph:
+            code -= 1
+        face.charToGlyph[code] = gid
+        face.charWidths[code] = face.charWidths[ord(glyph)]
+        codes[key] = chr(code)
+    return codes[key]
+
+
+def _pen(shaped: Shaped, index: int) -> float:
+    """How far from the piece's start the pen is before glyph `index`."""
+    if isinstance(shaped.glyphs, ShapedStr):
+        advance = sum(item.x_advance for item in shaped.glyphs.__shapeData__[:index])
+        return advance * shaped.look.size / 1000
+    return pdfmetrics.stringWidth(shaped.glyphs[:index], shaped.look.font, shaped.look.size)
+
+
+def _write(
+    text: _TextObject,
+    shaped: Shaped,
+    start: int,
+    end: int,
+    actual: str | None,
+    texts: list[str | None],
+) -> None:
+    glyphs = shaped.glyphs[start:end]
+    if actual is None:
+        text.textOut(glyphs)
+        return
+    if not isinstance(glyphs, ShapedStr):
+        text.actual_text(glyphs, actual)
+        return
+    order = sorted(range(len(glyphs)), key=lambda i: _place(texts[i], actual))
+    if order == sorted(order):
+        for run, shown in _letter_then_marks(glyphs, actual):
+            text.actual_text(run, shown)  # "" for marks already told by their letter
+        return
+    # A vowel sign drawn before its letter (Bengali): each glyph in reading order, at its
+    # own place, so that a reader taking glyphs in order (pdfminer) reads the word.
+    x, baseline = text._x0, text._y0
+    text.begin_actual_text(actual)
+    for index in order:
+        text.setTextOrigin(x + _pen(shaped, start + index) - _pen(shaped, start), baseline)
+        text.textOut(glyphs[index])
+    text.end_actual_text()
+
+
+def _place(known: str | None, actual: str) -> int:
+    found = actual.find(known) if known else -1
+    return found if found >= 0 else len(actual)
 
 
 class _TextObject(PDFTextObject):
@@ -204,8 +331,14 @@ class _TextObject(PDFTextObject):
 
     def actual_text(self, glyphs: str, actual: str) -> None:
         """Show `glyphs`, telling readers they stand for the characters `actual`."""
-        self._code.append(f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex()}>>> BDC")
+        self.begin_actual_text(actual)
         self.textOut(glyphs)
+        self.end_actual_text()
+
+    def begin_actual_text(self, actual: str) -> None:
+        self._code.append(f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex()}>>> BDC")
+
+    def end_actual_text(self) -> None:
         self._code.append("EMC")
 
     def setRise(self, rise: float) -> None:  # noqa: N802 - ReportLab's name
