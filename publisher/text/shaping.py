@@ -10,7 +10,7 @@ characters as ActualText, so copying, searching and reading aloud give the words
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
 from dataclasses import dataclass
 
 import uharfbuzz
@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from . import outline
 from .bidi import BIDI_CONTROLS
 
 
@@ -48,6 +49,7 @@ class Shaped:
     source: str
     look: Look
     reversed: bool = False  # `source` is the piece backwards: it reads from the right
+    rtl: bool = False  # the piece runs right to left
 
 
 def shape(text: str, look: Look, rtl: bool) -> Shaped:
@@ -65,7 +67,7 @@ def shape(text: str, look: Look, rtl: bool) -> Shaped:
         width = sum(data.x_advance for data in glyphs.__shapeData__) * look.size / 1000
     else:
         width = pdfmetrics.stringWidth(glyphs, look.font, look.size)
-    return Shaped(glyphs, width, source, look, backwards)
+    return Shaped(glyphs, width, source, look, backwards, rtl)
 
 
 def _guessed_rtl(text: str) -> bool:
@@ -74,27 +76,6 @@ def _guessed_rtl(text: str) -> bool:
     buffer.add_str(text)
     buffer.guess_segment_properties()
     return buffer.direction == "rtl"
-
-
-def clusters(shaped: Shaped) -> Iterator[tuple[str, str | None]]:
-    """The glyphs in drawing order, in runs, each with the text it stands for.
-
-    None: the glyphs map back to their characters by themselves. A string: show the glyphs
-    as that text (ActualText); "" for dots and marks already told by their letter's text.
-    """
-    if not isinstance(shaped.glyphs, ShapedStr):
-        yield from _plain_clusters(shaped.glyphs, shaped.source)
-        return
-    data, plain_from = shaped.glyphs.__shapeData__, 0
-    for start, end, actual in _units(shaped):
-        advancing = [bool(item.x_advance) for item in data[start:end]]
-        if shaped.glyphs[start:end] != actual or (any(advancing) and not all(advancing)):
-            if plain_from < start:
-                yield shaped.glyphs[plain_from:start], None
-            yield from _letter_then_marks(shaped.glyphs[start:end], actual)
-            plain_from = end
-    if plain_from < len(shaped.glyphs):
-        yield shaped.glyphs[plain_from:], None
 
 
 def _units(shaped: Shaped) -> list[tuple[int, int, str]]:
@@ -139,45 +120,11 @@ def _join(first: list[int] | None, second: list[int]) -> list[int]:
     ]
 
 
-def _letter_then_marks(glyphs: ShapedStr, actual: str) -> Iterator[tuple[str, str]]:
-    """One cluster: its advancing glyphs as `actual`, then its marks and dots as no text.
-
-    A reader that spreads ActualText over the box of the glyphs in its span (poppler) saw
-    a gap inside the word when the span began or ended with a dot placed off its letter.
-    """
-    data = glyphs.__shapeData__
-    letters = [i for i, item in enumerate(data) if item.x_advance]
-    if not letters or len(letters) == len(data):
-        yield glyphs, actual
-        return
-    yield ShapedStr("".join(glyphs[i] for i in letters), [data[i] for i in letters]), actual
-    marks, placed = [], []
-    advance = sum(data[i].x_advance for i in letters)  # the pen is now after the letters
-    for index, item in enumerate(data):
-        if not item.x_advance:
-            before = sum(other.x_advance for other in data[:index])  # where its pen was
-            marks.append(glyphs[index])
-            placed.append(item._replace(x_offset=item.x_offset + before - advance))
-    yield ShapedStr("".join(marks), placed), ""
-
-
-def _plain_clusters(glyphs: str, source: str) -> Iterator[tuple[str, str | None]]:
-    """Unshaped text: only mirrored brackets need their real character."""
-    start = 0
-    for index, (glyph, char) in enumerate(zip(glyphs, source, strict=True)):
-        if glyph != char:
-            if start < index:
-                yield glyphs[start:index], None
-            yield glyph, char
-            start = index + 1
-    if start < len(glyphs):
-        yield glyphs[start:], None
-
-
 def draw(canvas, shaped: Shaped, x: float, baseline: float) -> None:
-    """Draw shaped glyphs from (x, baseline), in reading order, with ActualText where a glyph
-    hides its text; on a tagging canvas, each private-use glyph gets a code that says what
-    it stands for (see `_coded`)."""
+    """Draw shaped glyphs from (x, baseline) in reading order; where a letter is not drawn as
+    its own characters, its first glyph under a code that stands for the whole letter (see
+    `_coded`, on a tagging canvas), ActualText left to right, and its dots and marks as
+    outlines, which no reader takes for text."""
     canvas.setFillColor(HexColor(shaped.look.colour))
     text = _TextObject(canvas, x, baseline)
     text.setFont(shaped.look.font, shaped.look.size)
@@ -185,13 +132,16 @@ def draw(canvas, shaped: Shaped, x: float, baseline: float) -> None:
     learned = getattr(canvas, "glyph_text", None)
     if learned is not None and isinstance(shaped.glyphs, ShapedStr):
         shaped = _coded(shaped, units, learned)
-    for start, end, actual, glyph_texts in units:
-        text.setTextOrigin(x + _pen(shaped, start), baseline)
-        _write(text, shaped, start, end, actual, glyph_texts)
+    marks: list[tuple[str, float, float]] = []
+    for start, end, actual, _ in units:
+        pen = x + _pen(shaped, start)
+        text.setTextOrigin(pen, baseline)
+        marks += _write(text, shaped, start, end, actual, (pen, baseline), learned is None)
     canvas.drawText(text)
+    outline.draw_glyphs(canvas, shaped.look.font, shaped.look.size, marks)
 
 
-Unit = tuple[int, int, "str | None", list["str | None"]]
+Unit = tuple[int, int, "str | None", list[str]]
 
 
 def _reading(shaped: Shaped) -> list[Unit]:
@@ -208,7 +158,7 @@ def _reading(shaped: Shaped) -> list[Unit]:
             chars = shaped.glyphs[start:end]
             advancing = [bool(item.x_advance) for item in data[start:end]]
             plain = chars == actual and (all(advancing) or not any(advancing))
-            texts = _glyph_texts(chars, actual, advancing)
+            texts = list(chars) if plain else _glyph_texts(actual, advancing)
             units.append((start, end, None if plain else actual, texts))
         low = [min(item.cluster for item in data[a:b]) for a, b, _, _ in units]
         order = sorted(range(len(units)), key=lambda i: -low[i] if shaped.reversed else low[i])
@@ -222,37 +172,20 @@ def _reading(shaped: Shaped) -> list[Unit]:
     return joined
 
 
-def _glyph_texts(chars: str, actual: str, advancing: list[bool]) -> list[str | None]:
-    """What each glyph of one letter stands for: a glyph the font maps from a character is
-    that character; the first other glyph that advances (a joined form, a conjunct, not a
-    dot placed on it) takes the rest."""
-    texts: list[str | None] = []
-    rest = actual
-    for char in chars:
-        texts.append(None if _foreign(char) or char not in rest else char)
-        if texts[-1] is not None:
-            rest = rest.replace(char, "", 1)
-    unknown = [index for index, known in enumerate(texts) if known is None]
-    unknown.sort(key=lambda index: not advancing[index])
-    if unknown and rest:
-        texts[unknown[0]] = rest
-    return texts
-
-
-def _private(char: str) -> bool:
-    return "\ue000" <= char <= "\uf8ff"
-
-
-def _foreign(char: str) -> bool:
-    """A code that is not the character written: private use, or an Arabic presentation
-    form (the font maps joined forms from them; the text has the plain letters)."""
-    return _private(char) or "\ufb50" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufeff"
+def _glyph_texts(actual: str, advancing: list[bool]) -> list[str]:
+    """What each glyph of a letter not drawn as its own characters (a joined form, a
+    conjunct, a vowel sign drawn before its consonant) stands for: the first glyph that
+    advances for all of `actual`, the others (dots, marks) for nothing. A reader that
+    ignores ActualText (pdfminer) still reads the letter whole and in order."""
+    first = advancing.index(True) if any(advancing) else 0
+    return [actual if index == first else "" for index in range(len(advancing))]
 
 
 def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str]) -> Shaped:
-    """The glyphs with each private-use code (a glyph no character maps to) replaced by a
-    code for that glyph *with what it stands for here*: Noto Sans Arabic draws beh, teh and
-    noon with one dotless glyph, so one code per glyph could not say which letter it is.
+    """The glyphs of each letter not drawn as its own characters under a code for the glyph
+    *with what it stands for here*: ReportLab gives a joined form a private-use code, and
+    Noto Sans Arabic draws beh, teh and noon with one dotless glyph, so one code per glyph
+    could not say which letter it is.
     `learned` gets (font, code) -> text, for the ToUnicode map (structure.real_unicode)."""
     face = pdfmetrics.getFont(shaped.look.font).face
     name = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
@@ -260,11 +193,11 @@ def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str
     for start, _, _, texts in units:
         for offset, meaning in enumerate(texts):
             if meaning != chars[start + offset]:
-                code = _code_for(face, chars[start + offset], meaning or "")
-                learned[(name, code)] = meaning or ""
+                code = _code_for(face, chars[start + offset], meaning)
+                learned[(name, code)] = meaning
                 chars[start + offset] = code
     glyphs = ShapedStr("".join(chars), shaped.glyphs.__shapeData__)
-    return Shaped(glyphs, shaped.width, shaped.source, shaped.look, shaped.reversed)
+    return dataclasses.replace(shaped, glyphs=glyphs)
 
 
 def _code_for(face, glyph: str, meaning: str) -> str:
@@ -297,33 +230,38 @@ def _write(
     start: int,
     end: int,
     actual: str | None,
-    texts: list[str | None],
-) -> None:
+    origin: tuple[float, float],
+    tell: bool,
+) -> list[tuple[str, float, float]]:
+    """One letter's glyphs as text; its dots and marks, when it is not drawn as its own
+    characters, returned with their places to be drawn as outlines.
+
+    Dots placed off their letter made readers see a space or a new line inside a word
+    (pdfium, pdfminer) or spread the letter's ActualText over a gap (poppler). `tell`:
+    ActualText even right to left, where no ToUnicode map will say the letter."""
     glyphs = shaped.glyphs[start:end]
     if actual is None:
         text.textOut(glyphs)
-        return
+        return []
     if not isinstance(glyphs, ShapedStr):
         text.actual_text(glyphs, actual)
-        return
-    order = sorted(range(len(glyphs)), key=lambda i: _place(texts[i], actual))
-    if order == sorted(order):
-        for run, shown in _letter_then_marks(glyphs, actual):
-            text.actual_text(run, shown)  # "" for marks already told by their letter
-        return
-    # A vowel sign drawn before its letter (Bengali): each glyph in reading order, at its
-    # own place, so that a reader taking glyphs in order (pdfminer) reads the word.
-    x, baseline = text._x0, text._y0
-    text.begin_actual_text(actual)
-    for index in order:
-        text.setTextOrigin(x + _pen(shaped, start + index) - _pen(shaped, start), baseline)
-        text.textOut(glyphs[index])
-    text.end_actual_text()
-
-
-def _place(known: str | None, actual: str) -> int:
-    found = actual.find(known) if known else -1
-    return found if found >= 0 else len(actual)
+        return []
+    data, scale = glyphs.__shapeData__, shaped.look.size / 1000
+    letters = [index for index, item in enumerate(data) if item.x_advance] or [0]
+    shown = ShapedStr("".join(glyphs[i] for i in letters), [data[i] for i in letters])
+    if shaped.rtl and not tell:
+        # The code already says the letter (see _coded); pdfium would take ActualText in
+        # drawing order and turn it round as if it had been drawn left to right.
+        text.textOut(shown)
+    else:
+        text.actual_text(shown, actual)
+    marks = []
+    for index, item in enumerate(data):
+        if index not in letters:
+            before = sum(other.x_advance for other in data[:index])  # where its pen was
+            x = origin[0] + (before + item.x_offset) * scale
+            marks.append((glyphs[index], x, origin[1] + item.y_offset * scale))
+    return marks
 
 
 class _TextObject(PDFTextObject):

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, ListItem, PageBreak, Table
+from reportlab.platypus import Flowable, KeepTogether, ListItem, Table
 from reportlab.platypus.tables import TableStyle
 
 from ... import model as m
@@ -58,10 +58,9 @@ class Story:
 
     def flowables(self) -> list[Flowable]:
         leaflet = self.leaflet
-        story = [*self.title_page(), *self.blocks(leaflet.intro)]
+        story = [*self.opening(), *self.blocks(leaflet.intro)]
         for section in leaflet.sections:
             story += self.section(section)
-        story += self.helpline(leaflet.helpline)
         story += self.glossary(leaflet.glossary_used())
         story += self.references(leaflet.references)
         story += self.review_dates()
@@ -127,7 +126,7 @@ class Story:
                 contents = (
                     said if same_address(said, link) or where in said else f"{said} ({where})"
                 )
-                mark = self.tree.add("Link", url=link, contents=contents).number
+                mark = self.tree.add("Link", attach=False, url=link, contents=contents).number
                 run = [dataclasses.replace(span, mark=mark) for span in run]
             result += run
         return result
@@ -173,14 +172,15 @@ class Story:
 
     # --- title page and end matter -------------------------------------------
 
-    def title_page(self) -> list[Flowable]:
+    def opening(self) -> list[Flowable]:
+        """The start of the first page: title, summary, who it is from, any warning and the
+        helpline; the text follows on the same page, not after a mostly blank cover."""
         leaflet = self.leaflet
         page: list[Flowable] = [self.heading((m.Text(leaflet.title),), 1, None)]
         if leaflet.summary:
             page.append(self.para(self.span(leaflet.summary)))
         page.append(self.para(self.span(self.context.config.organisation), "strong"))
-        page += self.warnings()
-        return [*page, PageBreak()]
+        return [*page, *self.warnings(), *self.helpline(leaflet.helpline)]
 
     def warnings(self) -> list[Flowable]:
         """Boxes saying plainly that a leaflet is overdue for review or an unreviewed draft."""
@@ -262,7 +262,14 @@ class Story:
         return story
 
     def blocks(self, blocks: tuple[m.Block, ...], in_list: bool = False) -> list[Flowable]:
-        return [flowable for block in blocks for flowable in self.block(block, in_list)]
+        """The blocks' flowables; a paragraph that introduces a list stays on its page."""
+        flowables: list[Flowable] = []
+        for block, after in zip(blocks, (*blocks[1:], None), strict=False):
+            made = self.block(block, in_list)
+            if isinstance(block, m.Paragraph) and isinstance(after, m.ListBlock):
+                made[-1].keepWithNext = 1
+            flowables += made
+        return flowables
 
     def block(self, block: m.Block, in_list: bool = False) -> list[Flowable]:
         match block:

@@ -200,7 +200,10 @@ def describe(pdf: Pdf, description: Description) -> None:
     preferences = pdf.Root.get("/ViewerPreferences", Dictionary())
     preferences.DisplayDocTitle = True
     pdf.Root.ViewerPreferences = preferences
+    if "/Trapped" in pdf.docinfo:
+        del pdf.docinfo["/Trapped"]  # ReportLab's "not trapped" has no XMP form: say nothing
     with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta.load_from_docinfo(pdf.docinfo)  # ReportLab's producer and dates, kept in both
         meta["dc:title"] = description.title
         meta["dc:language"] = {description.language}
         meta["dc:creator"] = [description.author]

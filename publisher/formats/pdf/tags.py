@@ -74,9 +74,12 @@ class Tree:
         self.all = [self.root]
         self._parent = self.root
 
-    def add(self, role: str, **attributes: str | None) -> Node:
+    def add(self, role: str, attach: bool = True, **attributes: str | None) -> Node:
+        """A node under the current parent; `attach=False` (a Link): it joins its parent's
+        kids when it is first drawn, so that it comes after the text drawn before it."""
         node = Node(role, len(self.all), self._parent, **attributes)
-        self._parent.kids.append(node)
+        if attach:
+            self._parent.kids.append(node)
         self.all.append(node)
         return node
 
@@ -120,10 +123,12 @@ class TaggingCanvas(Canvas):
     # --- which node is drawing ------------------------------------------------------
 
     @contextmanager
-    def drawing(self, node: Node | None) -> Iterator[None]:
-        """What is drawn inside the block belongs to `node` (None: an artifact)."""
+    def drawing(self, node: Node | None, opening: int | None = None) -> Iterator[None]:
+        """What is drawn inside the block belongs to `node` (None: an artifact); `opening`:
+        the Link node its text starts in."""
         outer = self.block, self.inline
-        self.block, self.inline = node, None
+        self.block = node
+        self.inline = self.tree.all[opening] if opening is not None else None
         try:
             yield
         finally:
@@ -166,6 +171,7 @@ class TaggingCanvas(Canvas):
             self.pages.append([])
         mcid = len(self.pages[page])
         self.pages[page].append(node)
+        _attach(node)
         node.kids.append(Content(page, mcid))
         return f"/{node.role} <</MCID {mcid}>> BDC"
 
@@ -215,6 +221,7 @@ class TaggingCanvas(Canvas):
             kw["PublisherArea"] = len(self.areas)
             kw["Contents"] = _pdf_string(node.contents or url)
             self.areas.append(node)
+            _attach(node)
             node.kids.append(Area(self.getPageNumber() - 1, len(self.areas) - 1))
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
 
@@ -226,6 +233,11 @@ class TaggingCanvas(Canvas):
         return next((n for n in self.block.nodes() if n.role == "Link" and n.url == url), None)
 
 
+def _attach(node: Node) -> None:
+    if node.parent is not None and not any(kid is node for kid in node.parent.kids):
+        node.parent.kids.append(node)
+
+
 def _pdf_string(text: str) -> PDFString:
     return PDFString(text)
 
@@ -234,20 +246,22 @@ class Marked:
     """A flowable mixin: what the flowable draws is marked as its node's, `tag`."""
 
     tag: Node | None = None
+    opening: int | None = None  # the Link node its text starts in (MarkupSetter.markup)
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
         drawing = getattr(canvas, "drawing", None)
         if drawing is None:
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
             return
-        with drawing(self.tag):
+        with drawing(self.tag, self.opening):
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
 
     def split(self, available_width: float, available_height: float) -> list:
         parts = super().split(available_width, available_height)  # type: ignore[misc]
-        for part in parts:
+        for number, part in enumerate(parts):
             if isinstance(part, Marked):
                 part.tag = self.tag
+                part.opening = self.opening if number == 0 else None
         return parts
 
 

@@ -100,7 +100,10 @@ class MarkupSetter:
     def paragraph(
         self, spans: Sequence[Span], style: ParagraphStyle, tag: Node | None = None
     ) -> Flowable:
-        return MarkedParagraph(self.markup(spans), style, tag=tag)
+        paragraph = MarkedParagraph(self.markup(spans), style, tag=tag)
+        if spans and spans[0].mark is not None:  # it starts with a link: see markup
+            paragraph.opening = spans[0].mark
+        return paragraph
 
     def markup(self, spans: Sequence[Span]) -> str:
         """Escaped markup: <, >, & and quotes print as themselves."""
@@ -112,8 +115,15 @@ class MarkupSetter:
             if link is not None:
                 shade = f' color="{colour}"' if colour else ""
                 inner = f'<a href="{escape(link, QUOTES)}"{shade}>{inner}</a>'
-            if mark is not None:  # the link's text is marked as its Link node's (tags.py)
-                inner = f"{_on_draw(str(mark))}{inner}{_on_draw('')}"
+            if mark is not None:
+                inner += _on_draw("")
+                # ReportLab loses the rest of a word too long for a line (a web address)
+                # when a callback comes first in it: start the link before the space
+                # in front of it, or (at the start) with the paragraph (`opening`).
+                if parts and parts[-1].endswith(" "):
+                    parts[-1] = parts[-1][:-1] + _on_draw(str(mark)) + " "
+                elif parts:
+                    inner = _on_draw(str(mark)) + inner
             parts.append(inner)
         return "".join(parts)
 

@@ -33,7 +33,6 @@ from .text import Span, Typesetter, is_cjk, typesetter_for
 # Every tool word this format prints (msgids for the translation tooling).
 WORDS = (
     "Page {page} of {pages}",
-    "Picture: {alt}",
     "Glossary",
     "References",
     "Phone: {phone}",
