@@ -192,6 +192,10 @@ class TaggingCanvas(Canvas):
         if start is not None:
             marked.append(self._begin(start))
         for item in code[1:]:
+            if item.endswith(" Tj T*") or item.endswith(" TJ T*"):
+                # A space where ReportLab breaks the line, or a reader of the tree (a
+                # screen reader, pdfinfo -struct-text) runs the last word into the next.
+                item = item[: -len("T*")] + "( ) Tj T*"
             if isinstance(item, Switch):
                 if len(marked) > 1:
                     marked.append("EMC")
@@ -220,17 +224,34 @@ class TaggingCanvas(Canvas):
         if node is not None:
             kw["PublisherArea"] = len(self.areas)
             kw["Contents"] = _pdf_string(node.contents or url)
-            self.areas.append(node)
-            _attach(node)
+            self.areas.append(node)  # attached to its parent when its text is drawn
             node.kids.append(Area(self.getPageNumber() - 1, len(self.areas) - 1))
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
 
     def _link_node(self, url: str) -> Node | None:
+        """The Link node of a link area: the link being drawn, else the first of the block's
+        links to `url` (ReportLab makes a line's link areas once the line is done)."""
         if self.inline is not None and self.inline.url == url:
             return self.inline
-        if self.block is None:
+        block = self.block
+        if block is None:
             return None
-        return next((n for n in self.block.nodes() if n.role == "Link" and n.url == url), None)
+        return next(
+            (
+                node
+                for node in self.tree.all
+                if node.role == "Link" and node.url == url and _inside(node, block)
+            ),
+            None,
+        )
+
+
+def _inside(node: Node, block: Node) -> bool:
+    while node.parent is not None:
+        if node.parent is block:
+            return True
+        node = node.parent
+    return False
 
 
 def _attach(node: Node) -> None:
