@@ -11,7 +11,6 @@ characters as ActualText, so copying, searching and reading aloud give the words
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from dataclasses import dataclass
 
 import uharfbuzz
@@ -134,10 +133,10 @@ def draw(canvas, shaped: Shaped, x: float, baseline: float) -> None:
     if learned is not None and isinstance(shaped.glyphs, ShapedStr):
         shaped = _coded(shaped, units, learned)
     marks: list[tuple[str, float, float]] = []
-    for start, end, actual, texts in units:
+    for start, end, actual, _ in units:
         pen = x + _pen(shaped, start)
         text.setTextOrigin(pen, baseline)
-        marks += _write(text, shaped, start, end, actual, texts, (pen, baseline), learned is None)
+        marks += _write(text, shaped, start, end, actual, (pen, baseline), learned is None)
     canvas.drawText(text)
     outline.draw_glyphs(canvas, shaped.look.font, shaped.look.size, marks)
 
@@ -159,7 +158,7 @@ def _reading(shaped: Shaped) -> list[Unit]:
             chars = shaped.glyphs[start:end]
             advancing = [bool(item.x_advance) for item in data[start:end]]
             plain = chars == actual and (all(advancing) or not any(advancing))
-            texts = list(chars) if plain else _glyph_texts(chars, actual, advancing, shaped.rtl)
+            texts = list(chars) if plain else _glyph_texts(actual, advancing)
             units.append((start, end, None if plain else actual, texts))
         low = [min(item.cluster for item in data[a:b]) for a, b, _, _ in units]
         order = sorted(range(len(units)), key=lambda i: -low[i] if shaped.reversed else low[i])
@@ -173,23 +172,13 @@ def _reading(shaped: Shaped) -> list[Unit]:
     return joined
 
 
-def _glyph_texts(chars: str, actual: str, advancing: list[bool], rtl: bool) -> list[str]:
+def _glyph_texts(actual: str, advancing: list[bool]) -> list[str]:
     """What each glyph of a letter not drawn as its own characters (a joined form, a
     conjunct, a vowel sign drawn before its consonant) stands for: the first glyph that
     advances for all of `actual`, the others (dots, marks) for nothing. A reader that
-    ignores ActualText (pdfminer) still reads the letter whole and in order.
-
-    Right to left, a vowel mark (kasra, tanween) keeps its own character: pdfium put the
-    mark of a glyph that stood for letter and mark before the letter."""
-    texts = ["" for _ in chars]
-    rest = actual
-    for index, char in enumerate(chars):
-        if rtl and not advancing[index] and unicodedata.category(char) == "Mn" and char in rest:
-            texts[index] = char
-            rest = rest.replace(char, "", 1)
+    ignores ActualText (pdfminer) still reads the letter whole and in order."""
     first = advancing.index(True) if any(advancing) else 0
-    texts[first] = rest
-    return texts
+    return [actual if index == first else "" for index in range(len(advancing))]
 
 
 def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str]) -> Shaped:
@@ -241,7 +230,6 @@ def _write(
     start: int,
     end: int,
     actual: str | None,
-    texts: list[str],
     origin: tuple[float, float],
     tell: bool,
 ) -> list[tuple[str, float, float]]:
@@ -265,19 +253,11 @@ def _write(
         # The code already says the letter (see _coded); pdfium would take ActualText in
         # drawing order and turn it round as if it had been drawn left to right.
         text.textOut(shown)
-        told = [i for i in range(len(data)) if i not in letters and texts[i]]
     else:
         text.actual_text(shown, actual)
-        told = []
-    advance = sum(data[i].x_advance for i in letters)  # the pen is now after the letters
-    if told:  # vowel marks that say themselves, after their letter in reading order
-        placed = [
-            data[i]._replace(x_offset=data[i].x_offset + _advance(data, i) - advance) for i in told
-        ]
-        text.textOut(ShapedStr("".join(glyphs[i] for i in told), placed))
     marks = []
     for index, item in enumerate(data):
-        if index not in letters and index not in told:
+        if index not in letters:
             x = origin[0] + (_advance(data, index) + item.x_offset) * scale
             marks.append((glyphs[index], x, origin[1] + item.y_offset * scale))
     return marks

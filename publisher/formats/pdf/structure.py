@@ -204,7 +204,8 @@ def describe(pdf: Pdf, description: Description) -> None:
         del pdf.docinfo["/Trapped"]  # ReportLab's "not trapped" has no XMP form: say nothing
     with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
         meta.load_from_docinfo(pdf.docinfo)  # ReportLab's producer and dates, kept in both
-        meta["dc:title"] = description.title
+        # the title ReportLab wrote (the document info), so a change there shows here too
+        meta["dc:title"] = str(pdf.docinfo.get("/Title", description.title))
         meta["dc:language"] = {description.language}
         meta["dc:creator"] = [description.author]
         if description.subject:
