@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import ContentError, Problem, UsageError
 
-ALL_FORMATS = ("pdf", "docx", "html", "audio")
+ALL_FORMATS = ("pdf", "docx", "html", "audio", "epub")
 MIN_FONT_SIZE, MAX_FONT_SIZE = 16, 24
 
 # Page sizes in points (width, height), portrait. UKAAF large print is A4.
