@@ -63,6 +63,14 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class Page:
+    """A page of the large-print edition, and its page-break mark in the book."""
+
+    label: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     name: str  # without extension: name.xhtml, name.smil, audio/name.mp3
     title: str
@@ -84,7 +92,9 @@ class Book:
     context: WriteContext
     anchors: list[Anchor] = field(default_factory=list)
     pictures: dict[Path, Picture] = field(default_factory=dict)
+    print_pages: dict[object, int] = field(default_factory=dict)  # heading -> its PDF page
     headings: list[Heading] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
     document: str = ""
     count: int = 0
 
@@ -107,7 +117,7 @@ class Book:
     def opening(self) -> Markup:
         leaflet, config = self.leaflet, self.context.config
         title = self.element("h1", escape(leaflet.title), "title", attrs=' class="title"')
-        self.heading(leaflet.title, 1, "title")
+        title = self.heading(leaflet.title, 1, "title") + title
         parts = [
             title,
             self.words_element(
@@ -143,7 +153,7 @@ class Book:
     def section(self, section: Section) -> Markup:
         tag = "h2" if section.level == 2 else "h3"
         heading = self.element(tag, self.inlines(section.heading), section)
-        self.heading(section.title, section.level, section)
+        heading = self.heading(section.title, section.level, section) + heading
         inner = [heading, self.blocks(section.blocks)]
         inner += [self.section(sub) for sub in section.subsections]
         kind = ' epub:type="chapter" role="doc-chapter"' if section.level == 2 else ""
@@ -329,10 +339,18 @@ class Book:
         used = self.leaflet.glossary_used()
         return {entry.term: f"g-{n}" for n, entry in enumerate(used, start=1)}
 
-    def heading(self, title: str, level: int, key: object) -> None:
-        """Record the heading just made (the last anchor) for the contents and page list."""
+    def heading(self, title: str, level: int, key: object) -> Markup:
+        """Record the heading just made (the last anchor) for the contents; return the
+        page-break mark to put before it when it is the first heading on a print page."""
         href = f"{self.document}.xhtml#{self.anchors[-1].id}"
         self.headings.append(Heading(title, level, href, key))
+        page = self.print_pages.get(key)
+        if page is None:
+            return Markup("")
+        self.pages.append(Page(str(page), f"{self.document}.xhtml#page-{page}"))
+        return Markup(
+            '<span epub:type="pagebreak" role="doc-pagebreak" id="page-{0}" aria-label="{0}"></span>'
+        ).format(page)
 
 
 def _safe(name: str) -> str:

@@ -1,25 +1,19 @@
 """The page list: where the large-print PDF's pages are in the talking book.
 
 Read from the PDF built beside it (its bookmarks: one per heading, with its page),
-never from the PDF writer. Each page on which a heading of the leaflet begins
-points at that heading; a page that starts inside a section has no entry.
+never from the PDF writer. A page on which a heading of the leaflet is printed gets a
+page-break mark before the first of them, and an entry in the page list; a page whose
+text all belongs to a section begun on an earlier page has none.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 
-from .content import CLOSING, Heading
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    label: str
-    href: str
+from ...model import Leaflet
 
 
 def bookmarks(pdf: Path) -> list[tuple[str, int]]:
@@ -45,24 +39,19 @@ def _walk(items: list, document: pikepdf.Pdf, pages: dict) -> list[tuple[str, in
     return found
 
 
-def page_list(headings: list[Heading], marks: list[tuple[str, int]]) -> list[Page]:
-    """The pages where the book's headings begin, matched to the bookmarks in order."""
-    first: dict[int, str] = {}
+def first_pages(leaflet: Leaflet, marks: list[tuple[str, int]]) -> dict[object, int]:
+    """The leaflet's headings ("title" or a Section) that are the first on their page,
+    with that page, matched to the bookmarks in order by their words."""
+    headings = [("title", leaflet.title)] + [(s, s.title) for s in leaflet.all_sections()]
+    first: dict[int, object] = {}
     position = 0
-    for heading in headings:
-        found = _find(marks, position, heading)
-        if found is None:
-            continue
-        position = found + 1
-        first.setdefault(marks[found][1], heading.href)
-    return [Page(str(number), href) for number, href in sorted(first.items())]
-
-
-def _find(marks: list[tuple[str, int]], start: int, heading: Heading) -> int | None:
-    if heading.key == CLOSING:  # the PDF lays out its closing parts differently
-        return None
-    title = _plain(heading.title)
-    return next((i for i in range(start, len(marks)) if marks[i][0] == title), None)
+    for key, title in headings:
+        wanted = _plain(title)
+        found = next((i for i in range(position, len(marks)) if marks[i][0] == wanted), None)
+        if found is not None:
+            position = found + 1
+            first.setdefault(marks[found][1], key)
+    return {key: page for page, key in first.items()}
 
 
 def _plain(title: str) -> str:

@@ -27,7 +27,7 @@ from ..templates import templates_dir
 from .audio import MS, RATE, Track, encode, tracks
 from .content import Book, Document
 from .nav import toc
-from .pages import Page, bookmarks, page_list
+from .pages import bookmarks, first_pages
 
 # Tool words: "{title} (unreviewed draft)" and "Contents", the MP3 edition's (audio/mp3.py).
 MEDIA_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg"}
@@ -52,26 +52,26 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     # 2. The MP3's speech script, spoken through the same cache.
     script = speech_script(leaflet, context)
     spoken = recording.spoken(script, choice, context.config, cache, RATE)
-    # 3. The text, one document per section, each element the voice reads with an id.
-    book = Book(leaflet, context)
+    # 3. The text, one document per section, each element the voice reads with an id,
+    #    and the large-print edition's pages marked when it was built beside this book.
+    book = Book(leaflet, context, print_pages(leaflet, path.parent, context))
     documents = book.documents()
     # 4. The sound of each document, clip by clip, levelled as the MP3 is.
     sounds = tracks(leaflet, documents, script, spoken)
-    # 5. The large-print edition's pages, when it was built beside this book.
-    pages = print_pages(book, path.parent, context)
-    # 6. Everything into one zip, in memory order; the build renames it into place.
-    files = package_files(leaflet, context, book, documents, sounds, pages)
+    # 5. Everything into one zip; the build renames it into place.
+    files = package_files(leaflet, context, book, documents, sounds)
     with zipfile.ZipFile(path, "w") as epub:
         _add(epub, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
         for name, data in files.items():
             _add(epub, name, data, zipfile.ZIP_DEFLATED)
 
 
-def print_pages(book: Book, folder: Path, context: WriteContext) -> list[Page]:
+def print_pages(leaflet: Leaflet, folder: Path, context: WriteContext) -> dict[object, int]:
+    """Heading -> its page in the large-print PDF built in this run; none without it."""
     pdf = context.siblings.get("pdf")
     if pdf is None or not (folder / pdf).is_file():
-        return []
-    return page_list(book.headings, bookmarks(folder / pdf))
+        return {}
+    return first_pages(leaflet, bookmarks(folder / pdf))
 
 
 def package_files(
@@ -80,7 +80,6 @@ def package_files(
     book: Book,
     documents: list[Document],
     sounds: list[Track],
-    pages: list[Page],
 ) -> dict[str, bytes]:
     render = _templates()
     shared = {"lang": leaflet.language, "dir": direction(leaflet.language)}
@@ -95,16 +94,16 @@ def package_files(
             "epub-overlay.smil", {"name": document.name, "clips": clips}
         )
         files[f"EPUB/audio/{document.name}.mp3"] = encode(track.samples)
-    files["EPUB/nav.xhtml"] = render("epub-nav.xhtml", shared | nav_values(book, context, pages))
+    files["EPUB/nav.xhtml"] = render("epub-nav.xhtml", shared | nav_values(book, context))
     files["EPUB/book.css"] = (templates_dir("epub.css") / "epub.css").read_bytes()
     for picture in book.pictures.values():
         files[f"EPUB/{picture.href}"] = picture.source.read_bytes()
-    values = package_values(leaflet, context, book, sounds, pages)
+    values = package_values(leaflet, context, book, sounds)
     files["EPUB/package.opf"] = render("epub-package.opf", shared | values)
     return files
 
 
-def nav_values(book: Book, context: WriteContext, pages: list[Page]) -> dict[str, object]:
+def nav_values(book: Book, context: WriteContext) -> dict[str, object]:
     contents = context.words("Contents")
     english = "Contents" not in context.words.table and not book.leaflet.language.startswith("en")
     sections = [h for h in book.headings if h.level == 2]
@@ -113,14 +112,14 @@ def nav_values(book: Book, context: WriteContext, pages: list[Page]) -> dict[str
         "contents": contents,
         "contents_lang": Markup(' lang="en-GB" xml:lang="en-GB"') if english else "",
         "toc": toc(book.headings),
-        "pages": pages,
+        "pages": book.pages,
         "body_href": (sections or book.headings)[0].href,
         "body_title": (sections or book.headings)[0].title,
     }
 
 
 def package_values(
-    leaflet: Leaflet, context: WriteContext, book: Book, sounds: list[Track], pages: list[Page]
+    leaflet: Leaflet, context: WriteContext, book: Book, sounds: list[Track]
 ) -> dict[str, object]:
     organisation = context.config.organisation
     title = leaflet.title
@@ -130,7 +129,7 @@ def package_values(
     features = ["structuralNavigation", "tableOfContents", "readingOrder"]
     features += ["synchronizedAudioText", "displayTransformability"]
     features += ["alternativeText"] if described else []
-    features += ["pageNavigation"] if pages else []
+    features += ["pageBreakMarkers", "pageNavigation"] if book.pages else []
     pdf = context.siblings.get("pdf", "")
     return {
         "identifier": f"urn:uuid:{book_id(organisation, leaflet)}",
@@ -139,11 +138,11 @@ def package_values(
         "reviewed": leaflet.reviewed.isoformat(),
         "modified": f"{leaflet.reviewed.isoformat()}T00:00:00Z",
         "summary": leaflet.summary,
-        "page_source": pdf if pages else "",
+        "page_source": pdf if book.pages else "",
         "access_modes": ["textual", "auditory", *(["visual"] if described else [])],
         "sufficient": ["textual", "auditory"],
         "features": features,
-        "a11y_summary": SUMMARY.format(pages=PAGES if pages else ""),
+        "a11y_summary": SUMMARY.format(pages=PAGES if book.pages else ""),
         "duration": clock(sum(len(t.samples) for t in sounds)),
         "documents": [{"name": t.name, "duration": clock(len(t.samples))} for t in sounds],
         "pictures": [
