@@ -54,7 +54,7 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     spoken = recording.spoken(script, choice, context.config, cache, RATE)
     # 3. The text, one document per section, each element the voice reads with an id,
     #    and the large-print edition's pages marked when it was built beside this book.
-    book = Book(leaflet, context, print_pages(leaflet, path.parent, context))
+    book = Book(leaflet, context, print_pages=print_pages(leaflet, path.parent, context))
     documents = book.documents()
     # 4. The sound of each document, clip by clip, levelled as the MP3 is.
     sounds = tracks(leaflet, documents, script, spoken)
