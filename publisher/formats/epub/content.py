@@ -170,7 +170,9 @@ class Book:
                 self.element("li", escape(ref), f"reference-{n}")
                 for n, ref in enumerate(leaflet.references, start=1)
             ]
-            parts.append(Markup("<ol>{}</ol>").format(Markup("").join(items)))
+            parts.append(
+                Markup("<ol{}>{}</ol>").format(self.source_language(), Markup("").join(items))
+            )
         return Markup("<section>\n{}\n</section>").format(Markup("\n").join(parts))
 
     def helpline(self) -> list[Markup]:
@@ -320,6 +322,13 @@ class Book:
         if language != self.leaflet.language:
             attrs += f' lang="{language}" xml:lang="{language}" dir="{direction(language)}"'
         return self.element(tag, inner, about, attrs)
+
+    def source_language(self) -> Markup:
+        """lang and dir for text left in the source language (the sources), as the HTML does."""
+        source = self.context.config.source_language
+        if source.lower() == self.leaflet.language.lower():
+            return Markup("")
+        return Markup(' lang="{0}" xml:lang="{0}" dir="{1}"').format(source, direction(source))
 
     def draft_notice(self) -> Markup:
         """On every document of an unreviewed translation: in its language and in English."""
