@@ -32,7 +32,7 @@ SVG_DEPTH = 40
 TRIAL_WIDTH = 1400  # pixels: wider than the Word writer draws at (the text width at 200 dpi)
 TRIAL_SECONDS = 60
 TRIAL_MEMORY = 2 * 1024**3
-RASTER_KINDS = {"PNG", "JPEG"}
+RASTER_KINDS = {"PNG"}  # what every writer takes (the easy-read page shows PNG and SVG)
 SVG_NS = "{http://www.w3.org/2000/svg}"
 REFUSED_ELEMENTS = {
     "script": "a script",
@@ -86,13 +86,13 @@ def picture_problem(leaflet: Leaflet, image: Image, reason: str) -> Problem:
 
 
 def raster_problem(path: Path) -> str | None:
-    """Why a PNG or JPEG cannot be shown: its kind, its size (from the header), or decoding."""
+    """Why a PNG cannot be shown: its kind, its size (from the header), or decoding."""
     from PIL import Image as Pillow  # ReportLab's own dependency
 
     try:
         with Pillow.open(path) as picture:  # reads the header only
             if picture.format not in RASTER_KINDS:
-                return "is not a PNG, JPEG or SVG picture; save it as PNG"
+                return "is not a PNG or SVG picture; save it as PNG"
             width, height = picture.size
             if width * height > MAX_PIXELS:
                 return (
