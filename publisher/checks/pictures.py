@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
 import resource
 import subprocess
 import sys
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from lxml import etree
@@ -208,7 +210,7 @@ for number, path in enumerate(sys.argv[2:]):
 
 def trial_draw(images: list[Image], cache_dir: Path) -> list[tuple[Image, str]]:
     """Draw each SVG once in a child process; those it cannot draw, with the reason."""
-    todo = [image for image in images if not _passed(image.path, cache_dir).exists()]
+    todo = [image for image in images if not any(m.exists() for m in _markers(image, cache_dir))]
     if not todo:
         return []
     command = [sys.executable, "-c", TRIAL, str(TRIAL_WIDTH), *(str(i.path) for i in todo)]
@@ -227,7 +229,7 @@ def trial_draw(images: list[Image], cache_dir: Path) -> list[tuple[Image, str]]:
     for number, image in enumerate(todo):
         answer = answers.get(number, "makes the SVG renderer crash or take too long; simplify it")
         if answer == "":
-            _remember(image.path, cache_dir)
+            _remember(image, cache_dir)
         else:
             failed.append((image, answer))
     return failed
@@ -242,13 +244,19 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (TRIAL_MEMORY, TRIAL_MEMORY))
 
 
-def _passed(path: Path, cache_dir: Path) -> Path:
-    """A marker that this exact SVG was drawn without trouble (keyed by its bytes)."""
-    digest = hashlib.sha256(path.read_bytes() + str(TRIAL_WIDTH).encode()).hexdigest()
-    return cache_dir / "svg-drawn" / digest
+def _markers(image: Image, cache_dir: Path) -> list[Path]:
+    """Markers that this exact SVG was drawn without trouble by these renderers: in the
+    project's cache, and in the user's, which every project (and test folder) shares."""
+    versions = f"{TRIAL_WIDTH}:{metadata.version('resvg-py')}:{metadata.version('svglib')}"
+    digest = hashlib.sha256(image.path.read_bytes() + versions.encode()).hexdigest()
+    user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "publisher"
+    return [folder / "svg-drawn" / digest for folder in (cache_dir, user)]
 
 
-def _remember(path: Path, cache_dir: Path) -> None:
-    marker = _passed(path, cache_dir)
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    marker.touch()
+def _remember(image: Image, cache_dir: Path) -> None:
+    for marker in _markers(image, cache_dir):
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:  # a read-only home: the project's marker is enough
+            pass
