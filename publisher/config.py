@@ -46,6 +46,11 @@ class Config:
     locales_dir: Path = Path("locales")
     out_dir: Path = Path("out")
     cache_dir: Path = Path(".cache/publisher")
+    brand_logo: Path | None = (
+        None  # PNG or SVG on the PDF's first page, Word's header, the HTML page
+    )
+    brand_logo_alt: str = ""
+    brand_colour: str = ""  # "#RRGGBB" for headings and boxes; "" keeps the default black
 
     def voice_for(self, language: str) -> Voice:
         """The configured voice of a language, else of its base language, else the default."""
@@ -72,6 +77,7 @@ TABLE = {
     },
     "print": {"font_size": "font_size", "page_size": "page_size"},
     "speech": {"engine": "speech_engine", "voices": "voices"},
+    "brand": {"logo": "brand_logo", "logo_alt": "brand_logo_alt", "colour": "brand_colour"},
     "paths": {
         "content": "content_dir",
         "locales": "locales_dir",
@@ -204,6 +210,53 @@ def line_of(path: Path, section: str, key: str) -> int | None:
     return None
 
 
+MIN_BRAND_CONTRAST = 7.0  # WCAG 1.4.6 (AAA), what large print and easy read promise
+HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def contrast_on_white(colour: str) -> float:
+    """WCAG's contrast ratio of an sRGB colour ('#RRGGBB') against white."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return 1.05 / (luminance + 0.05)
+
+
+def _check_brand(values: dict[str, Any], path: Path) -> None:
+    """A brand colour dark enough for 7:1 on white, and a logo that exists, with words."""
+    colour = values.get("brand_colour", "")
+    if colour:
+        if not HEX_COLOUR.fullmatch(colour):
+            raise _brand_error(path, "colour", f"'{colour}' is not a colour like \"#00307A\"")
+        ratio = contrast_on_white(colour)
+        if ratio < MIN_BRAND_CONTRAST:
+            message = (
+                f"the brand colour {colour} has a contrast of {ratio:.1f}:1 on white; large print "
+                f"and easy read need at least {MIN_BRAND_CONTRAST:g}:1: choose a darker shade"
+            )
+            raise _brand_error(path, "colour", message)
+    if "brand_logo" not in values:
+        return
+    logo = values["root"] / values["brand_logo"]
+    if logo.suffix.lower() not in (".png", ".svg") or not logo.is_file():
+        raise _brand_error(
+            path, "logo", f"the logo '{values['brand_logo']}' is not a PNG or SVG file here"
+        )
+    if not values.get("brand_logo_alt", "").strip():
+        raise _brand_error(
+            path, "logo", "the logo needs logo_alt: the words a screen reader says for it"
+        )
+    values["brand_logo"] = logo
+
+
+def _brand_error(path: Path, key: str, message: str) -> ContentError:
+    return ContentError([Problem(path, line_of(path, "brand", key), message)])
+
+
 def _typed(values: dict[str, Any], path: Path) -> Config:
     try:
         for name in ("languages", "formats"):
@@ -231,6 +284,7 @@ def _typed(values: dict[str, Any], path: Path) -> Config:
         raise ContentError([dataclasses.replace(err.problems[0], path=path, line=line)]) from None
     except (TypeError, ValueError) as err:
         raise ContentError([Problem(path, None, str(err))]) from None
+    _check_brand(values, path)
     values.setdefault("content_dir", values["root"] / "content")
     values.setdefault("locales_dir", values["root"] / "locales")
     values.setdefault("out_dir", values["root"] / "out")
