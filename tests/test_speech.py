@@ -15,6 +15,7 @@ from publisher.i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
 from publisher.model import Image, Leaflet, ListBlock, Note, Paragraph, plain_text
 from publisher.reading.source import read_leaflet
 from publisher.speech.pronounce import Pronouncer
+from publisher.speech.tables import load_table
 from publisher.speech.script import (
     PAUSE_ITEM,
     PAUSE_PARAGRAPH,
@@ -22,7 +23,7 @@ from publisher.speech.script import (
     speech_script,
 )
 
-from .conftest import CONTENT, write_leaflet
+from .conftest import CONTENT, ROOT, write_leaflet
 
 TODAY = date(2026, 6, 1)
 CONFIG = Config(organisation="Example Cancer Care")
@@ -50,13 +51,13 @@ def test_opening_says_title_organisation_contents_and_length(cancer) -> None:
     assert opening[1] == "From Example Cancer Care."
     assert opening[2] == leaflet.summary
     assert re.fullmatch(r"This recording is about \d+ minutes long\.", opening[3])
-    assert opening[4] == "After this introduction it has 7 chapters:"
-    listed = opening[5:12]
+    assert opening[4] == "After this introduction it has 8 chapters:"
+    listed = opening[5:13]
     assert listed[0] == "Chapter 1: What is secondary breast cancer?"
     assert listed[2] == "Chapter 3: Scans"
-    assert listed[-1] == "Chapter 7: More information"
-    assert opening[12] == "Most players can skip from one chapter to the next."
-    assert opening[13] == (
+    assert listed[-2:] == ["Chapter 7: More information", "Chapter 8: Sources"]
+    assert opening[13] == "Most players can skip from one chapter to the next."
+    assert opening[14] == (
         "This information was checked on 2 March 2026. It will be checked again by 2 March 2029."
     )
 
@@ -65,8 +66,8 @@ def test_each_section_is_a_chapter_with_its_heading_announced(cancer) -> None:
     leaflet, script = cancer
     sections = list(leaflet.all_sections())
     titles = [c.title for c in script.chapters]
-    assert titles == [leaflet.title, *(s.title for s in sections), "More information"]
-    pairs = zip(sections, script.chapters[1:-1], strict=True)
+    assert titles == [leaflet.title, *(s.title for s in sections), "More information", "Sources"]
+    pairs = zip(sections, script.chapters[1:-2], strict=True)
     for number, (section, chapter) in enumerate(pairs, start=1):
         assert chapter.utterances[0].text == f"Chapter {number}: {section.title}"
         assert chapter.utterances[-1].pause > PAUSE_PARAGRAPH  # a longer breath between chapters
@@ -130,7 +131,7 @@ def test_nothing_of_the_leaflet_is_left_out(source: Path) -> None:
     """Every word of the leaflet, in reading order, is in what the recording says."""
     leaflet = read_leaflet(source)
     script = script_of(leaflet)
-    say = Pronouncer(Words(), leaflet.language, leaflet.pronounce)
+    say = Pronouncer(leaflet.language, load_table(ROOT / "locales", "en"), leaflet.pronounce)
     spoken = words(script.text())
     expected = [*written_text(leaflet)]
     assert is_subsequence(words(" ".join(say(t) for t in expected)), spoken)
@@ -198,8 +199,8 @@ def test_the_tools_own_words_come_from_the_language_table(tmp_path: Path) -> Non
     }
     said = texts(script_of(leaflet, words=Words("cy", table)))
     assert "Llun: Corff" in said and "Pennod 1: Rhan" in said
-    # No Welsh for "milligrams" yet: the abbreviation stays rather than an English word.
-    assert "Cymerwch 5 mg." in said
+    # Units come from the Welsh speech table (locales/cy/speech.toml), never English words.
+    assert "Cymerwch 5 miligram." in said
 
 
 def test_a_draft_translation_says_so_in_its_language_and_in_english(tmp_path: Path) -> None:

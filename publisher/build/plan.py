@@ -18,6 +18,7 @@ from ..formats.templates import templates_dir
 from ..i18n.words import Words
 from ..model import Image, Leaflet, easy_points, leaflet_blocks
 from ..reading.source import read_leaflet
+from ..speech.tables import load_table
 from .report import BuildReport
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -184,6 +185,8 @@ def job_digest(leaflet: Leaflet, fmt: Format, context: WriteContext, code: str) 
     stable = dataclasses.replace(context, today=date.min)
     overdue = is_overdue(leaflet, context.today)
     sha.update(repr((leaflet, fmt, stable, overdue, code)).encode())
+    if fmt.name == "audio":  # what the audio says depends on the language's speech table
+        sha.update(load_table(context.config.locales_dir, leaflet.language).text.encode())
     for picture in sorted({str(p.path) for p in pictures(leaflet)}):
         sha.update(Path(picture).read_bytes())
     return sha.hexdigest()

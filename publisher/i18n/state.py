@@ -19,6 +19,7 @@ from babel.messages.catalog import Catalog
 from ..config import Config
 from ..errors import ContentError, Problem
 from ..model import Leaflet
+from ..speech.tables import load_table
 from .catalogs import po_path, read_catalog, review_path, translation_of, translator_name
 from .qa import check
 from .toolwords import DOMAIN, tool_words
@@ -133,16 +134,28 @@ def translation(config: Config, language: str, domain: str, units: list[Unit]) -
         problems=tuple(problems),
         faulty=frozenset(faulty),
         translator=translator_name(catalog),
-        digest=digest(language, domain, distinct, strings),
+        digest=digest(language, domain, distinct, strings, reviewed_with(config, language, domain)),
         record=read_record(review_path(config, language, domain)),
     )
 
 
-def digest(language: str, domain: str, units: tuple[Unit, ...], strings: dict[str, str]) -> str:
-    """SHA-256 over each source text and its translation, in reading order."""
+def digest(
+    language: str, domain: str, units: tuple[Unit, ...], strings: dict[str, str], extra: str = ""
+) -> str:
+    """SHA-256 over each source text and its translation, in reading order, and `extra`."""
     pairs = [[unit.msgid, strings.get(unit.msgid)] for unit in units]
-    data = json.dumps([language, domain, pairs], ensure_ascii=False, separators=(",", ":"))
+    signed = [language, domain, pairs, *([extra] if extra else [])]
+    data = json.dumps(signed, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def reviewed_with(config: Config, language: str, domain: str) -> str:
+    """What else a reviewer signs off with a translation: with the tool's words, the
+    language's speech table (locales/<lang>/speech.toml, how the audio says symbols,
+    units and numbers), as the audio will use it."""
+    if domain != DOMAIN:
+        return ""
+    return load_table(config.locales_dir, language).text
 
 
 def read_record(path: Path) -> ReviewRecord | None:
