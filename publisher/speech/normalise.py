@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..i18n.dates import babel_locale, format_date
+from ..text.phones import dialled
 from ..text.scripts import script_of
 from .tables import SpeechTable
 
 NUMBER = r"\d+(?:[.,]\d+)?"
 # A phone number: at least 9 digits in groups, maybe "+44 (0)20 ..." with a trunk zero.
 PHONE = re.compile(r"(?<![\w+])(\+\d{1,3}\s?\(0\)\s?)?\+?\d[\d \-]{7,}\d(?!\w)")
-TRUNK = re.compile(r"\s?\(0\)\s?")
 ADDRESS = re.compile(
     r"(?:(?:https?://|mailto:|www\.)[^\s<>()]+[^\s<>().,;:!?'\"]"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
@@ -227,14 +227,6 @@ def digits(number: str, language: str = "en-GB") -> str:
     groups = [group for group in re.split(r"[\s\-]+", number.strip()) if group]
     comma = COMMAS.get(script_of(language), ",")
     return f"{comma} ".join(" ".join(group) for group in groups)
-
-
-def dialled(number: str) -> str:
-    """A number as a caller dials it: '+44 (0)20 7946 0018' -> '+44 20 7946 0018'.
-
-    The '(0)' is the trunk prefix, dialled only from inside the country, never after
-    the country code."""
-    return TRUNK.sub(" ", number).strip()
 
 
 COMMAS = {"Arab": "\u060c", "Hans": "\uff0c", "Hant": "\uff0c", "Jpan": "\u3001"}

@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import unquote
 
 from ..checks import is_overdue
 from ..errors import BuildError
@@ -386,7 +387,7 @@ class _Speaker:
 
     def link(self, text: str, url: str) -> str:
         """A link's words, and its address too when the words do not already say it."""
-        address = _address(url)
+        address = unquote(_address(url))
         if _same_address(text, address):
             return text
         if url.lower().startswith("tel:") and is_phone(address):
