@@ -45,7 +45,7 @@ def test_the_model_marks_the_run(leaflet) -> None:
 
 
 @pytest.mark.parametrize(
-    "written", ["[Example]{.big}", "[Example]{lang=../../x}", "[Example]{lang=en .x}"]
+    "written", ["[Example]{.big}", '[Example]{lang="../x"}', "[Example]{lang=en .x}"]
 )
 def test_a_span_only_marks_a_language(tmp_path: Path, written: str) -> None:
     with pytest.raises(ContentError, match=r"test.md:8: a \[bracketed span\] marks another"):
