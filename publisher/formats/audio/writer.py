@@ -17,6 +17,7 @@ import click
 import numpy as np
 from scipy.signal import resample_poly
 
+from ...errors import BuildError
 from ...model import Leaflet
 from ...speech import loudness
 from ...speech.cache import SpeechCache
@@ -26,6 +27,7 @@ from ...speech.script import Script, speech_script
 from ...speech.synth import Progress, speak_all
 from .. import WriteContext
 from .mp3 import RATE, encode, tags
+from .xing import with_info_frame
 
 SILENCE_DBFS = -50  # quieter than this at an utterance's ends is trimmed: our pauses set the pace
 # LAME lowers the level by about half a decibel (measured on speech, tones and noise, at any
@@ -48,7 +50,8 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     # 3. Level every chapter alike, then the whole, with the true peak limited.
     chapters = loudness.normalise(chapters, RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB)
     # 4. Encode and tag in memory, then write once: a failure leaves no partial file.
-    mp3 = io.BytesIO(encode(np.concatenate(chapters)))
+    sound = np.concatenate(chapters)
+    mp3 = io.BytesIO(with_info_frame(encode(sound), len(sound)))  # players know the exact length
     tags(leaflet, context, script, [len(c) for c in chapters]).save(mp3, v2_version=3)
     path.write_bytes(mp3.getvalue())
 
@@ -60,9 +63,7 @@ def render(
     choices = {"": choice}
     for utterance in script.utterances():
         if utterance.language not in choices:  # e.g. the English draft notice
-            choices[utterance.language] = choose(
-                context.config, utterance.language, choice.engine.name
-            )
+            choices[utterance.language] = other_voice(context, utterance.language, choice)
     items = [(choices[u.language], u.text) for u in script.utterances()]
     with progress_bar(f"speaking {script.title} ({script.language})") as progress:
         spoken = iter(speak_all(items, Settings(), cache, progress))
@@ -73,6 +74,14 @@ def render(
             parts += [trimmed(resampled(next(spoken))), np.zeros(RATE * utterance.pause // 1000)]
         chapters.append(np.concatenate(parts))
     return chapters
+
+
+def other_voice(context: WriteContext, language: str, choice: Choice) -> Choice:
+    """The voice for words in another language; the leaflet's own when the engine has none."""
+    try:
+        return choose(context.config, language, choice.engine.name)
+    except BuildError:
+        return choice
 
 
 def resampled(speech: Speech) -> np.ndarray:
