@@ -34,8 +34,8 @@ TIMES_BY = re.compile(r"(?<=\d)\s?[x×]\s?(?=\d)")  # "2x500" -> "2 × 500"
 SPACES = re.compile(r"\s+")
 # Punctuation an engine pauses at rather than says: kept. Everything else that is not a
 # letter, mark, digit or space and that no table entry says is dropped (and warned of).
-PAUSES = set(".,;:!?'\"()[]-–—…‘’“”«»¿¡،؛؟।|•·")
-SILENT = set("|•·")  # list and layout marks: dropped quietly, like a line break
+PAUSES = set(".,;:!?'\"…·¿¡،؛؟।。、")  # and every bracket, quote and dash (_said)
+SILENT = set("|•")  # list and layout marks: dropped quietly, like a line break
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +48,14 @@ class Normaliser:
     def __call__(self, text: str) -> str:
         for step in self.steps():
             text = step(text)
-        kept = "".join(c if _said(c) else " " for c in text)
+        kept = "".join(c if _said(c) else " " for c in text)  # dropped: see `dropped`
         return SPACES.sub(" ", kept).strip()
 
     def dropped(self, text: str) -> list[str]:
         """The characters of `text` that would not be spoken, each once, in order."""
         for step in self.steps():
             text = step(text)
-        return list(dict.fromkeys(c for c in text if not _said(c) and c not in SILENT))
+        return list(dict.fromkeys(c for c in text if not _said(c) and not _silent(c)))
 
     def steps(self) -> tuple[Callable[[str], str], ...]:
         return (
@@ -66,6 +66,7 @@ class Normaliser:
             self.times,
             self.money,
             self.words,
+            self.ratios,
             self.units,
             self.ranges,
             self.symbols,
@@ -95,11 +96,16 @@ class Normaliser:
             groups = number.split()
             pattern = r"[\s\-]?".join(_digit_class(g) for g in groups)
             text = re.sub(
-                rf"(?<![\d\w+£$€]){pattern}(?![\d\w])",
+                rf"(?<![\d\w+£$€]){pattern}(?![\d\w])(?!\s?(?:[%°]|{self.unit_names()}))",
                 lambda found: digits(found.group(0), self.language),
                 text,
             )
         return text
+
+    def unit_names(self) -> str:
+        """The written units, as a pattern: '112 ml' is a dose, not a number to call."""
+        names = sorted(self.table.units, key=len, reverse=True)
+        return "|".join(rf"{re.escape(n)}(?!\w)" for n in names) or "(?!)"
 
     def phones(self, text: str) -> str:
         def say(found: re.Match[str]) -> str:
@@ -158,6 +164,17 @@ class Normaliser:
     def words(self, text: str) -> str:
         """Whole tokens as the table says: '24/7', 'e.g.', 'Aug', 'AJCC', '½'."""
         return _replace_tokens(text, self.table.words)
+
+    def ratios(self, text: str) -> str:
+        """'7/10' (a pain score) -> '7 out of 10'; fractions and dates are said before."""
+        said = self.table.out_of
+        if not said:
+            return text
+        return re.sub(
+            r"(?<![\w/.,])(\d+)\s?/\s?(\d+)(?![\w/])",
+            lambda f: f" {said.format(a=f.group(1), b=f.group(2))} ",
+            text,
+        )
 
     def units(self, text: str) -> str:
         """'4 g/day' -> '4 grams a day'; '5 mg' -> '5 milligrams'; 'tablets/day' too."""
@@ -233,7 +250,18 @@ COMMAS = {"Arab": "\u060c", "Hans": "\uff0c", "Hant": "\uff0c", "Jpan": "\u3001"
 
 
 def _said(char: str) -> bool:
-    return char in PAUSES or char.isspace() or unicodedata.category(char)[0] in "LMN"
+    """Letters, marks, digits, spaces, and the punctuation an engine pauses at."""
+    category = unicodedata.category(char)
+    return char in PAUSES or char.isspace() or category[0] in "LMN" or category in BREAKS
+
+
+BREAKS = {"Pi", "Pf", "Ps", "Pe", "Pd"}  # quotes, brackets, dashes
+
+
+def _silent(char: str) -> bool:
+    """Dropped without a word: layout marks, and invisible format characters (soft hyphen,
+    zero-width space and joiners) that show nothing on the page either."""
+    return char in SILENT or unicodedata.category(char) == "Cf"
 
 
 def _digit_class(group: str) -> str:

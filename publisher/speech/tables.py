@@ -8,6 +8,8 @@ with the tool's words (i18n/state.py), so a changed table is a changed translati
 from __future__ import annotations
 
 import functools
+import re
+import string
 import tomllib
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -31,6 +33,7 @@ class SpeechTable:
     path: Path | None = None
     text: str = ""  # the file as written: what the review digest covers
     range: str = ""  # "{low} to {high}"
+    out_of: str = ""  # "{a} out of {b}": 7/10
     emergency: tuple[str, ...] = ()  # numbers always said digit by digit
     date_order: str = "dmy"  # how 12/03/2026 is meant
     symbols: dict[str, str] = field(default_factory=dict)
@@ -85,6 +88,7 @@ def _read(path: Path, language: str, _mtime: int) -> SpeechTable:
         path=path,
         text=text,
         range=str(numbers.get("range", "")),
+        out_of=str(numbers.get("out_of", "")),
         emergency=tuple(str(n) for n in numbers.get("emergency", ())),
         date_order=str(numbers.get("date_order", "dmy")),
         symbols=data.get("symbols", {}),
@@ -99,24 +103,71 @@ def _read(path: Path, language: str, _mtime: int) -> SpeechTable:
 
 
 def _problems(path: Path, data: dict) -> list[Problem]:
-    """Unknown sections, values that are not text, units without an 'other' form."""
+    """Unknown sections, values that are not text, and placeholders that are wrong."""
     found = [f"unknown section [{name}]" for name in data if name not in SECTIONS]
     for name, section in data.items():
         if not isinstance(section, dict):
             found.append(f"[{name}] must be a table of entries")
             continue
         for key, value in section.items():
-            if name == "units":
-                if not isinstance(value, dict) or "other" not in value:
-                    found.append(f"[units] '{key}' needs at least an 'other' form")
-                elif unknown := set(value) - set(PLURALS):
-                    found.append(f"[units] '{key}': unknown plural forms {sorted(unknown)}")
-            elif name == "numbers" and key == "emergency":
-                if not isinstance(value, list):
-                    found.append("[numbers] emergency must be a list of numbers as text")
-            elif not isinstance(value, str):
-                found.append(f"[{name}] '{key}' must be text in quotes")
+            found += _entry_problems(name, key, value)
     return [Problem(path, None, message) for message in found]
+
+
+def _entry_problems(section: str, key: str, value: object) -> list[str]:
+    where = f"[{section}] '{key}'"
+    if section == "numbers" and key == "emergency":
+        numbers = value if isinstance(value, list) else [None]
+        if not all(isinstance(n, str) and re.fullmatch(r"\d+(?: \d+)*", n) for n in numbers):
+            return [f'{where} must be a list of numbers in quotes, such as ["999", "116 123"]']
+        return []
+    if section == "units":
+        if not isinstance(value, dict) or "other" not in value:
+            return [f"{where} needs at least an 'other' form: {{ other = \"{{n}} ...\" }}"]
+        if unknown := set(value) - set(PLURALS):
+            return [f"{where}: unknown plural forms {sorted(unknown)} (use {', '.join(PLURALS)})"]
+        return [
+            p
+            for form, text in value.items()
+            for p in _text_problems(f"{where} {form}", text, section, form)
+        ]
+    return _text_problems(where, value, section, key)
+
+
+def _text_problems(where: str, value: object, section: str, key: str) -> list[str]:
+    """A value must be text, with exactly the placeholders its place allows."""
+    if not isinstance(value, str):
+        return [f"{where} must be text in quotes"]
+    if section == "numbers" and key == "date_order":
+        return [] if value in ("dmy", "mdy") else [f'{where} must be "dmy" or "mdy"']
+    try:
+        names = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
+    except ValueError:
+        return [f"{where}: unbalanced braces in {value!r}"]
+    nothing: tuple[set[str], set[str]] = (set(), set())
+    allowed, required = PLACEHOLDERS.get((section, key), PLACEHOLDERS.get((section, "*"), nothing))
+    if not names <= allowed or not required <= names:
+        shown = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "no placeholders"
+        return [f"{where}: {value!r} must use {shown}" + (" (all of them)" if required else "")]
+    return []
+
+
+# (section, key) -> (placeholders allowed, placeholders required); '*' for any key.
+PLACEHOLDERS: dict[tuple[str, str], tuple[set[str], set[str]]] = {
+    ("numbers", "range"): ({"low", "high"}, {"low", "high"}),
+    ("numbers", "out_of"): ({"a", "b"}, {"a", "b"}),
+    ("symbols", "*"): ({"n"}, set()),
+    ("units", "zero"): ({"n"}, set()),
+    ("units", "one"): ({"n"}, set()),
+    ("units", "two"): ({"n"}, set()),  # Arabic's dual says the number in the noun
+    ("units", "*"): ({"n"}, {"n"}),
+    ("times", "*"): ({"time"}, {"time"}),
+    ("money", "pence"): ({"n", "pence"}, {"n", "pence"}),
+    ("money", "*"): ({"n"}, {"n"}),
+    ("references", "title"): (set(), set()),
+    ("references", "et_al"): (set(), set()),
+    ("references", "*"): ({"n"}, set()),
+}
 
 
 def _line_of(err: tomllib.TOMLDecodeError) -> int | None:
