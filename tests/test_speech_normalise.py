@@ -38,6 +38,7 @@ ENGLISH = [
     ("About 50% of people.", "50 percent", ""),
     ("1 in 8 (12.5%) women.", "12.5 percent", ""),
     ("Keep it below 25°C.", "below 25 degrees Celsius", ""),
+    ("Store at −20°C.", "minus 20 degrees Celsius", ""),
     ("Bath water at 37 °C.", "37 degrees Celsius", ""),
     ("Score = 3.", "score equals 3", ""),
     ("Age 65+ gets a letter.", "65 plus", ""),
@@ -280,3 +281,9 @@ def test_what_the_audio_would_drop(language: str, written: str, dropped: list[st
     say = Pronouncer(language, load_table(ROOT / "locales", language))
     assert say.dropped(written) == dropped
     assert not set(dropped) & set(say(written))
+
+
+def test_an_invisible_joiner_inside_a_word_does_not_split_it() -> None:
+    say = Pronouncer("bn", load_table(ROOT / "locales", "bn"))
+    assert say("র\u200d্যাব আসবে।") == "র্যাব আসবে।"
+    assert say("soft\u00adhyphen") == "softhyphen"

@@ -1,8 +1,8 @@
 """Written text -> the words to speak, by one language's speech table (tables.py).
 
 One ordered list of steps, each a pattern and the table entries it uses: addresses,
-emergency and phone numbers, dates, times, money, whole words and abbreviations, units
-and rates, ranges, then symbols. Whatever no step could say and no engine would say is
+phone and emergency numbers, dates, times, money, whole words and abbreviations,
+ratios ('7/10'), units and rates, ranges, then symbols. Whatever no step could say and no engine would say is
 dropped, and `dropped` names it so that `publisher check` can warn before a listener
 misses it. Numbers themselves stay digits: each engine reads them in its own language.
 """
@@ -48,7 +48,7 @@ class Normaliser:
     def __call__(self, text: str) -> str:
         for step in self.steps():
             text = step(text)
-        kept = "".join(c if _said(c) else " " for c in text)  # dropped: see `dropped`
+        kept = "".join(_kept(c) for c in text)  # what is dropped: see `dropped`
         return SPACES.sub(" ", kept).strip()
 
     def dropped(self, text: str) -> list[str]:
@@ -256,6 +256,14 @@ def _said(char: str) -> bool:
 
 
 BREAKS = {"Pi", "Pf", "Ps", "Pe", "Pd"}  # quotes, brackets, dashes
+
+
+def _kept(char: str) -> str:
+    """The character as the engine gets it: itself, nothing (an invisible format character
+    such as a zero-width joiner inside a word), or a space where a symbol was."""
+    if _said(char):
+        return char
+    return "" if unicodedata.category(char) == "Cf" else " "
 
 
 def _silent(char: str) -> bool:
