@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import lameenc
 import numpy as np
 import pyloudnorm
 import pytest
@@ -225,6 +226,21 @@ def test_the_mp3_says_its_exact_length(built, slug: str) -> None:
     ).stdout  # fmt: skip
     assert len(raw) // 2 == len(samples)
     assert chapters(mp3)[-1][2] == pytest.approx(info.length * 1000, abs=1)
+
+
+@pytest.mark.parametrize(("rate", "kbit"), [(44_100, 64), (22_050, 32), (16_000, 24)])
+def test_the_info_frame_fits_other_encodings(tmp_path: Path, rate: int, kbit: int) -> None:
+    """MPEG-1 frames with padding bytes, other MPEG-2 rates: still the exact length."""
+    encoder = lameenc.Encoder()
+    encoder.set_in_sample_rate(rate)
+    encoder.set_channels(1)
+    encoder.set_bit_rate(kbit)
+    tone = (np.sin(np.arange(rate * 3 + 123) / 7) * 10_000).astype("<i2")
+    stream = bytes(encoder.encode(tone.tobytes()) + encoder.flush())
+    target = tmp_path / "tone.mp3"
+    target.write_bytes(with_info_frame(stream, len(tone)))
+    assert MP3(target).info.length * rate == pytest.approx(len(tone), abs=0.01)
+    assert soundfile.info(target).frames == len(tone)
 
 
 def test_the_info_frame_keeps_the_sound_in_place(tmp_path: Path) -> None:

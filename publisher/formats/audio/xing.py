@@ -22,31 +22,89 @@ FLAGS = 0x0F  # frames, bytes, seek table, quality
 
 
 def with_info_frame(mp3: bytes, samples: int) -> bytes:
-    """A LAME CBR stream (no ID3) with an Info frame in front saying it holds `samples`."""
+    """A LAME stream (no ID3) with an Info frame in front saying it holds `samples`
+    ('Xing' instead when the bit rate varies, so the seek table matters)."""
+    sizes = frame_sizes(mp3)
     header = mp3[:4]
+    version_bits = (header[1] >> 3) & 0b11
+    version = 1 if version_bits == 3 else 2
+    mono = (header[3] >> 6) == 0b11
+    side_info = (17 if mono else 32) if version == 1 else (9 if mono else 17)
+    padding = len(sizes) * FRAME_SAMPLES[version] - ENCODER_DELAY - samples
+    constant = _bit_rate_index(mp3, sizes) != -1
+    kbit = BIT_RATES[version][header[2] >> 4]
+    tag_length = 4 + side_info + 120 + 36  # header, side info, Xing fields, LAME's tag
+    header = _roomy(header, tag_length)  # a higher bit rate when the frames are too small
+    size = _frame_size(header)
+    total = len(mp3) + size
+    body = (b"Info" if constant else b"Xing") + struct.pack(">III", FLAGS, len(sizes), total)
+    body += seek_table(sizes, size, total) + struct.pack(">I", 100)
+    body += lame_tag(kbit, padding, total)
+    frame = bytearray(size)
+    frame[:4] = header
+    start = 4 + side_info
+    frame[start : start + len(body)] = body
+    end = start + len(body) - 2  # the tag's CRC covers everything before it (190 bytes in
+    frame[end : end + 2] = struct.pack(">H", crc16(bytes(frame[:end])))  # MPEG-1 stereo)
+    return bytes(frame) + mp3
+
+
+def _roomy(header: bytes, needed: int) -> bytes:
+    """The first frame's header without its padding bit, at the lowest bit rate (from its
+    own up) whose frame holds `needed` bytes, as LAME does for its own tag."""
+    for index in range(header[2] >> 4, 15):
+        candidate = bytes([header[0], header[1], index << 4 | header[2] & 0b1100, header[3]])
+        if _frame_size(candidate) >= needed:
+            return candidate
+    raise ValueError("no MP3 frame is large enough for the Info tag")
+
+
+def frame_sizes(mp3: bytes) -> list[int]:
+    """The size of each MPEG audio frame, walking the stream from its first byte."""
+    sizes, position = [], 0
+    while position + 4 <= len(mp3):
+        header = mp3[position : position + 4]
+        if header[0] != 0xFF or header[1] & 0xE0 != 0xE0:
+            raise ValueError(f"not an MPEG audio frame at byte {position}")
+        sizes.append(_frame_size(header))
+        position += sizes[-1]
+    return sizes
+
+
+def _frame_size(header: bytes) -> int:
     version_bits = (header[1] >> 3) & 0b11
     version = 1 if version_bits == 3 else 2
     rate = SAMPLE_RATES[version_bits][(header[2] >> 2) & 0b11]
     kbit = BIT_RATES[version][header[2] >> 4]
-    size = (144 if version == 1 else 72) * kbit * 1000 // rate
-    frames = len(mp3) // size
-    padding = frames * FRAME_SAMPLES[version] - ENCODER_DELAY - samples
-    mono = (header[3] >> 6) == 0b11
-    side_info = (17 if mono else 32) if version == 1 else (9 if mono else 17)
-    frame = bytearray(size)
-    frame[:4] = bytes([header[0], header[1], header[2] & 0b11111101, header[3]])  # no padding bit
-    total = len(mp3) + size
-    body = b"Info" + struct.pack(">III", FLAGS, frames, total)
-    body += bytes(int(i * 256 / 100) for i in range(100)) + struct.pack(">I", 100)
-    body += lame_tag(kbit, padding, total)
-    start = 4 + side_info
-    frame[start : start + len(body)] = body
-    frame[start + len(body) - 2 : start + len(body)] = struct.pack(">H", crc16(bytes(frame[:190])))
-    return bytes(frame) + mp3
+    return (144 if version == 1 else 72) * kbit * 1000 // rate + ((header[2] >> 1) & 1)
+
+
+def _bit_rate_index(mp3: bytes, sizes: list[int]) -> int:
+    """The one bit-rate index of every frame, or -1 when they differ (VBR)."""
+    position, found = 0, set()
+    for size in sizes:
+        found.add(mp3[position + 2] >> 4)
+        position += size
+    return found.pop() if len(found) == 1 else -1
+
+
+def seek_table(sizes: list[int], info_size: int, total: int) -> bytes:
+    """Xing's 100 entries: where in the file (in 256ths) each percent of the time starts."""
+    starts, position = [], info_size
+    for size in sizes:
+        starts.append(position)
+        position += size
+    if not starts:
+        return bytes(100)
+    return bytes(
+        min(255, starts[min(len(starts) - 1, i * len(starts) // 100)] * 256 // total)
+        for i in range(100)
+    )
 
 
 def lame_tag(kbit: int, padding: int, total: int) -> bytes:
-    """LAME's 36 bytes: version, CBR, bit rate, delay and padding, length; CRC last (zero)."""
+    """LAME's 36 bytes: version, CBR, bit rate, delay and padding, length; CRCs left zero
+    (the music CRC is optional; the tag's own is filled in by with_info_frame)."""
     delay_padding = (ENCODER_DELAY << 12 | max(0, padding)).to_bytes(3, "big")
     tag = b"LAME3.100" + bytes([0x01, 0]) + bytes(8) + bytes([0, min(kbit, 255)])
     tag += delay_padding + bytes(4) + struct.pack(">I", total) + bytes(2)
