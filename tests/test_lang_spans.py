@@ -64,8 +64,17 @@ def test_html_marks_the_language(tmp_path: Path, leaflet) -> None:
     write_html(leaflet, target, WriteContext(Config(), TODAY))
     page = lxml.html.fromstring(target.read_bytes())
     (span,) = page.xpath("//span[@lang='en']")
-    assert span.text_content() == "Example Cancer Care"
+    assert span.text_content() == "Example Cancer Care" and span.get("dir") == "ltr"
     assert page.get("lang") == "cy"
+
+
+def test_an_arabic_name_in_english_runs_right_to_left(tmp_path: Path) -> None:
+    body = "## Part\n\nAsk for [مركز الرعاية]{lang=ar} at the desk.\n"
+    leaflet = read_leaflet(write_leaflet(tmp_path, body))
+    target = tmp_path / "page.html"
+    write_html(leaflet, target, WriteContext(Config(), TODAY))
+    (span,) = lxml.html.fromstring(target.read_bytes()).xpath("//span[@lang='ar']")
+    assert span.get("dir") == "rtl" and span.text_content() == "مركز الرعاية"
 
 
 def test_word_marks_the_language(tmp_path: Path, leaflet) -> None:

@@ -192,7 +192,10 @@ class Prose:
             case Term(text, _):
                 return Markup('<b class="term">{}</b>').format(self.plain(text))
             case Span(children, lang):  # WCAG 3.1.2: a screen reader switches language
-                return Markup('<span lang="{}">{}</span>').format(lang, self.inlines(children))
+                direction = "rtl" if is_rtl(lang) else "ltr"
+                return Markup('<span lang="{}" dir="{}">{}</span>').format(
+                    lang, direction, self.inlines(children)
+                )
         raise BuildError([Problem(self.leaflet.source, None, f"cannot show {run!r} in HTML")])
 
     def link(self, children: tuple[Inline, ...], url: str) -> Markup:
