@@ -117,6 +117,8 @@ ENGLISH = [
     ("E-mail nurses@example.org.", "nurses at example dot org", ""),
     ("See https://www.example.org/help.", "example dot org slash help", "https"),
     ("Write to mailto:help@example.org.", "help at example dot org", "mail to"),
+    ("Read more at example.org/scans.", "example dot org slash scans", ""),
+    ("Go to nhs.uk for more.", "N H S dot U K", ""),
     # abbreviations in text and references
     ("Bring snacks, e.g. fruit.", "for example fruit", ""),
     ("E.g. fruit.", "for example fruit", ""),
@@ -148,6 +150,7 @@ WELSH = [
     ("Dewch â byrbryd, e.e. ffrwythau.", "er enghraifft", ""),
     ("Mae'n cymryd ~5 munud.", "tua 5 munud", ""),
     ("E-bostiwch nyrsys@example.org.", "nyrsys at example dot org", ""),
+    ("Ewch i example.org/scans.", "example dot org slaes scans", "neu"),
     ("Mae'n costio £9.90.", "9 punt 90", ""),
     ("Y 1af o Fawrth.", "y cyntaf o Fawrth", ""),
     ("Rhwng 4–7 mmol/L.", "4 i 7 milimol y litr", ""),

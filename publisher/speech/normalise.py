@@ -25,7 +25,11 @@ NUMBER = r"\d+(?:[.,]\d+)?"
 PHONE = re.compile(r"(?<![\w+])(\+\d{1,3}\s?\(0\)\s?)?\+?\d[\d \-]{7,}\d(?!\w)")
 ADDRESS = re.compile(
     r"(?:(?:https?://|mailto:|www\.)[^\s<>()]+[^\s<>().,;:!?'\"]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # a bare web address as leaflets print it: 'example.org/scans', 'nhs.uk'
+    r"|(?<![\w@.])(?:[a-z0-9-]+\.)+(?:org|com|net|uk|gov|nhs|wales|scot|info|eu|pl|ie)\b"
+    r"(?:/[^\s<>()]*[^\s<>().,;:!?'\"])?)",
+    re.IGNORECASE,
 )
 DMY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
