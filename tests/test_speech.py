@@ -117,6 +117,14 @@ def test_phone_numbers_are_read_digit_by_digit(cancer) -> None:
     assert "0800" not in script.text()
 
 
+def test_an_international_helpline_is_read_as_dialled(tmp_path: Path) -> None:
+    front = "helpline:\n  label: Nurse helpline\n  phone: +44 (0)20 7946 0018\n"
+    body = "## Part\n\nCall [our nurses](<tel:+44 (0)20 7946 0018>).\n"
+    said = texts(script_of(read_leaflet(write_leaflet(tmp_path, body, front))))
+    assert "Nurse helpline: plus 4 4, 2 0, 7 9 4 6, 0 0 1 8." in said
+    assert "Call our nurses (at plus 4 4, 2 0, 7 9 4 6, 0 0 1 8)." in said
+
+
 def test_the_pronounce_lexicon_is_applied(cancer) -> None:
     _, script = cancer
     text = script.text()

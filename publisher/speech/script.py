@@ -400,7 +400,8 @@ class _Speaker:
         return format_date(day, self.leaflet.language)
 
     def digits(self, number: str) -> str:
-        return digits(number, self.leaflet.language)
+        """A phone number digit by digit, as dialled ('+44 (0)20' -> 'plus 4 4, 2 0')."""
+        return self.say(digits(dialled(number), self.leaflet.language))
 
 
 def _same_language(one: str, other: str) -> bool:
