@@ -56,16 +56,19 @@ def test_speech_of_one_language_and_one_path(project: Path) -> None:
 
 
 def test_check_warns_about_what_the_audio_would_not_say(tmp_path: Path) -> None:
-    write_leaflet(tmp_path / "content", BODY)
+    body = "## Doses\n\nTake > 4 g/day.\n\n### At night\n\nSee § 3 & rest †.\n"
+    write_leaflet(tmp_path / "content", body)
     result = run(tmp_path, "check")
-    assert "the audio would not say '→'" not in result.output  # the English table says it
-    assert "test.md:12: the audio would not say '✓' (U+2713 check mark)" in result.output
+    assert "test.md:12: the audio would not say '§' (U+00A7 section sign)" in result.output
+    assert "test.md:12: the audio would not say '†' (U+2020 dagger)" in result.output
+    assert "'&'" not in result.output and "'>'" not in result.output  # the table says them
     assert "'>'" not in result.output  # the English table says it
     assert result.exit_code == 0
 
 
 def test_a_project_table_extends_what_is_said(tmp_path: Path) -> None:
-    write_leaflet(tmp_path / "content", "## Part\n\nTick ✓ when done.\n")
+    write_leaflet(tmp_path / "content", "## Part\n\nSee § 3 when done.\n")
+    assert "would not say '§'" in run(tmp_path, "check").output  # the shipped table has none
     table = tmp_path / "locales" / "en" / "speech.toml"
     table.parent.mkdir(parents=True)
     shipped = Path(__file__).resolve().parents[1] / "locales" / "en" / "speech.toml"
@@ -73,10 +76,11 @@ def test_a_project_table_extends_what_is_said(tmp_path: Path) -> None:
     broken = run(tmp_path, "speech")
     assert broken.exit_code == 1
     assert f"error: {table}: unknown section [more]" in broken.output
-    text = shipped.read_text().replace('"→" = "then"', '"→" = "then"\n"✓" = "tick"')
+    text = shipped.read_text().replace('"→" = "then"', '"→" = "then"\n"§" = "section"')
     table.write_text(text, encoding="utf-8")
-    assert "Tick tick when done." in run(tmp_path, "speech").output
-    assert "would not say" not in run(tmp_path, "check").output
+    assert "See section 3 when done." in run(tmp_path, "speech").output
+    checked = run(tmp_path, "check")
+    assert checked.exit_code == 0 and "would not say" not in checked.output
     table.write_text("[symbols]\n'<' = \n", encoding="utf-8")
     bad = run(tmp_path, "speech")
     assert bad.exit_code == 1 and "not a valid speech table" in bad.output
