@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote
 
@@ -27,6 +27,7 @@ from ..i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Plural, Words, draft_noti
 from ..model import (
     Block,
     Emphasis,
+    GlossaryEntry,
     Image,
     Inline,
     Leaflet,
@@ -90,11 +91,17 @@ WORDS_PER_MINUTE = 170  # the engines speak at about this rate (engines.base.Set
 
 @dataclass(frozen=True, slots=True)
 class Utterance:
-    """Words spoken in one go, then a pause; `language` set only when not the script's own."""
+    """Words spoken in one go, then a pause; `language` set only when not the script's own.
+
+    `about` is what they speak, for a talking book to put text and voice in step: the
+    model node (block, section, glossary entry) or a name for the tool's own part
+    ("title", "summary", "review-dates"...); None for words only the recording says.
+    """
 
     text: str
     pause: int = PAUSE_PARAGRAPH
     language: str = ""
+    about: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +181,14 @@ class _Speaker:
         leaflet, words = self.leaflet, self.words
         said = [
             *self.draft_notices(),  # the first words of a draft, put there by code
-            Utterance(self.say(leaflet.title), PAUSE_HEADING),
-            Utterance(words("From {organisation}.", organisation=self.context.config.organisation)),
+            Utterance(self.say(leaflet.title), PAUSE_HEADING, about="title"),
+            Utterance(
+                words("From {organisation}.", organisation=self.context.config.organisation),
+                about="organisation",
+            ),
         ]
         if leaflet.summary:
-            said.append(Utterance(self.say(leaflet.summary)))
+            said.append(Utterance(self.say(leaflet.summary), about="summary"))
         said += self.notices()
         said.append(Utterance(self.length(minutes), PAUSE_ITEM))
         said.append(
@@ -194,7 +204,7 @@ class _Speaker:
             said.append(Utterance(listed, PAUSE_ITEM))
         said = _ended(said, PAUSE_PARAGRAPH)
         said.append(Utterance(words("Most players can skip from one chapter to the next.")))
-        said.append(Utterance(self.review_dates()))
+        said.append(Utterance(self.review_dates(), about="review-dates"))
         return Chapter(leaflet.title, _end_chapter([*said, *intro]))
 
     def notices(self) -> list[Utterance]:
@@ -202,7 +212,7 @@ class _Speaker:
         said = []
         if is_overdue(self.leaflet, self.context.today):
             due = self.date(self.leaflet.next_review)
-            said.append(Utterance(self.words(OVERDUE_NOTICE, date=due)))
+            said.append(Utterance(self.words(OVERDUE_NOTICE, date=due), about="overdue"))
         return said
 
     def draft_notices(self) -> list[Utterance]:
@@ -210,7 +220,10 @@ class _Speaker:
         if not is_draft_translation(self.leaflet, self.context):
             return []
         english, *own = draft_notices(self.words)
-        return [Utterance(english, language=ENGLISH), *(Utterance(line) for line in own)]
+        return [
+            Utterance(english, language=ENGLISH, about="draft-en"),
+            *(Utterance(line, about="draft") for line in own),
+        ]
 
     def length(self, minutes: int) -> str:
         return self.words.ngettext(LENGTH, minutes, minutes=minutes)
@@ -224,7 +237,7 @@ class _Speaker:
     def section(self, section: Section, number: int) -> Chapter:
         title = self.say(section.title)
         heading = self.words("Chapter {number}: {title}", number=number, title=title)
-        said = [Utterance(heading, PAUSE_HEADING), *self.blocks(section.blocks)]
+        said = [Utterance(heading, PAUSE_HEADING, about=section), *self.blocks(section.blocks)]
         return Chapter(section.title, _end_chapter(said), section.level)
 
     def closing(self, number: int) -> Chapter:
@@ -232,7 +245,9 @@ class _Speaker:
         title = self.words("More information")
         said = [
             Utterance(
-                self.words("Chapter {number}: {title}", number=number, title=title), PAUSE_HEADING
+                self.words("Chapter {number}: {title}", number=number, title=title),
+                PAUSE_HEADING,
+                about="more-information",
             )
         ]
         said += self.helpline()
@@ -250,9 +265,13 @@ class _Speaker:
         table, references = self.table, self.leaflet.references
         title = table.references.get("title", "Sources")
         heading = self.words("Chapter {number}: {title}", number=number, title=title)
-        said = [Utterance(heading, PAUSE_HEADING), Utterance(_count(table, len(references)))]
+        count = Utterance(_count(table, len(references)), about="sources")
+        said = [Utterance(heading, PAUSE_HEADING), count]
         et_al = table.references.get("et_al", "and others")
-        said += [Utterance(self.say(short_reference(r, et_al)), PAUSE_ITEM) for r in references]
+        said += [
+            Utterance(self.say(short_reference(ref, et_al)), PAUSE_ITEM, about=f"reference-{n}")
+            for n, ref in enumerate(references, start=1)
+        ]
         said = _ended(said, PAUSE_PARAGRAPH)
         return Chapter(title, _end_chapter([*said, self.end()]))
 
@@ -266,15 +285,20 @@ class _Speaker:
         label = self.say(helpline.label)
         said = [
             Utterance(
-                self.words("{label}: {phone}.", label=label, phone=self.digits(helpline.phone))
+                self.words("{label}: {phone}.", label=label, phone=self.digits(helpline.phone)),
+                about="helpline",
             )
         ]
         if helpline.hours:
             said.append(
-                Utterance(self.words("Opening hours: {hours}.", hours=self.say(helpline.hours)))
+                Utterance(
+                    self.words("Opening hours: {hours}.", hours=self.say(helpline.hours)),
+                    about="hours",
+                )
             )
         if helpline.email:
-            said.append(Utterance(self.words("E-mail: {email}.", email=self.say(helpline.email))))
+            email = self.say(helpline.email)
+            said.append(Utterance(self.words("E-mail: {email}.", email=email), about="email"))
         return said
 
     # --- blocks ------------------------------------------------------------
@@ -320,7 +344,7 @@ class _Speaker:
     def paragraph(self, paragraph: Paragraph) -> list[Utterance]:
         """One utterance, or one per run of words in one language ('[...]{lang=en}')."""
         said = [
-            Utterance(self.pronouncer(lang or self.leaflet.language)(text), 0, lang)
+            Utterance(self.pronouncer(lang or self.leaflet.language)(text), 0, lang, paragraph)
             for text, lang in self.pieces(paragraph.inlines)
         ]
         said = [u for u in said if u.text]
@@ -348,17 +372,18 @@ class _Speaker:
     def explanation(self, term: str) -> Utterance:
         definition = self.definitions[term]
         return Utterance(
-            self.say(self.words("{term} means: {definition}", term=term, definition=definition))
+            self.say(self.words("{term} means: {definition}", term=term, definition=definition)),
+            about=GlossaryEntry(term, definition),
         )
 
     def image(self, image: Image) -> list[Utterance]:
         if image.decorative:  # hidden from screen readers, so from listeners too
             return []
-        said = [Utterance(self.say(self.words("Picture: {alt}", alt=image.alt)), PAUSE_ITEM)]
+        alt = self.say(self.words("Picture: {alt}", alt=image.alt))
+        said = [Utterance(alt, PAUSE_ITEM, about=image)]
         if image.caption:
-            said.append(
-                Utterance(self.say(self.words("Caption: {caption}", caption=image.caption)))
-            )
+            caption = self.say(self.words("Caption: {caption}", caption=image.caption))
+            said.append(Utterance(caption, about=image))
         return _ended(said, PAUSE_PARAGRAPH)
 
     def list_block(self, block: ListBlock) -> list[Utterance]:
@@ -374,7 +399,7 @@ class _Speaker:
     def note(self, note: Note) -> list[Utterance]:
         inner = self.blocks(note.blocks)
         return [
-            Utterance(self.words("Note."), PAUSE_ITEM),
+            Utterance(self.words("Note."), PAUSE_ITEM, about=note),
             *inner,
             Utterance(self.words("End of note.")),
         ]
