@@ -18,6 +18,7 @@ from ..formats.templates import templates_dir
 from ..i18n.words import Words
 from ..model import Image, Leaflet, easy_points, leaflet_blocks
 from ..reading.source import read_leaflet
+from ..speech.tables import load_table
 from .inputs import fingerprint, input_files
 from .report import BuildReport
 
@@ -193,6 +194,8 @@ def job_digest(leaflet: Leaflet, fmt: Format, context: WriteContext, code: str) 
     stable = dataclasses.replace(context, today=date.min)
     overdue = is_overdue(leaflet, context.today)
     sha.update(repr((leaflet, fmt, stable, overdue, code)).encode())
+    if fmt.name == "audio":  # what the audio says depends on the language's speech table
+        sha.update(load_table(context.config.locales_dir, leaflet.language).text.encode())
     for picture in sorted({str(p.path) for p in pictures(leaflet)}):
         sha.update(Path(picture).read_bytes())
     if context.config.brand_logo is not None:  # a new logo file rebuilds every output

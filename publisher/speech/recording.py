@@ -15,6 +15,7 @@ import numpy as np
 from scipy.signal import resample_poly
 
 from ..config import Config
+from ..errors import BuildError
 from .cache import SpeechCache
 from .engines.base import Settings, Speech
 from .engines.registry import Choice, choose
@@ -32,7 +33,7 @@ def spoken(
     choices = {"": choice}
     for utterance in script.utterances():
         if utterance.language not in choices:  # e.g. the English draft notice
-            choices[utterance.language] = choose(config, utterance.language, choice.engine.name)
+            choices[utterance.language] = other_voice(config, utterance.language, choice)
     items = [(choices[u.language], u.text) for u in script.utterances()]
     with progress_bar(f"speaking {script.title} ({script.language})") as progress:
         sounds = iter(speak_all(items, Settings(), cache, progress))
@@ -40,6 +41,15 @@ def spoken(
         [trimmed(resampled(next(sounds), rate), rate) for _ in chapter.utterances]
         for chapter in script.chapters
     ]
+
+
+def other_voice(config: Config, language: str, choice: Choice) -> Choice:
+    """The voice for words in another language ('[...]{lang=en}', the English draft
+    notice); the leaflet's own voice when the engine has none for it."""
+    try:
+        return choose(config, language, choice.engine.name)
+    except BuildError:
+        return choice
 
 
 def resampled(speech: Speech, rate: int) -> np.ndarray:

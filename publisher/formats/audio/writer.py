@@ -19,6 +19,7 @@ from ...speech.engines.registry import Choice, choose
 from ...speech.script import Script, speech_script
 from .. import WriteContext
 from .mp3 import RATE, encode, tags
+from .xing import with_info_frame
 
 # LAME lowers the level by about half a decibel (measured on speech, tones and noise, at any
 # bit rate): aim that much higher so the decoded file is at the target.
@@ -39,7 +40,8 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     # 3. Level every chapter alike, then the whole, with the true peak limited.
     chapters = loudness.normalise(chapters, RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB)
     # 4. Encode and tag in memory, then write once: a failure leaves no partial file.
-    mp3 = io.BytesIO(encode(np.concatenate(chapters)))
+    sound = np.concatenate(chapters)
+    mp3 = io.BytesIO(with_info_frame(encode(sound), len(sound)))  # players know the exact length
     tags(leaflet, context, script, [len(c) for c in chapters]).save(mp3, v2_version=3)
     path.write_bytes(mp3.getvalue())
 

@@ -28,6 +28,7 @@ from ...model import (
     ListBlock,
     Note,
     Paragraph,
+    Span,
     Strong,
     Term,
     Text,
@@ -35,7 +36,7 @@ from ...model import (
 )
 from .bidi import embed_units, embed_whole, has_rtl_letters, phone_text
 from .images import Pictures
-from .links import display_address, shown_address
+from .links import display_address, link_target, shown_address
 from .ooxml import hyperlink, set_borders, set_ppr, set_rpr
 from .styles import (
     CONTINUE_STYLES,
@@ -65,6 +66,17 @@ class Place:
 
 
 NewRun = Callable[[], Run]
+
+
+def in_language(new_run: NewRun, lang: str) -> NewRun:
+    """New runs marked with their language (w:lang), for words in another language."""
+
+    def marked() -> Run:
+        run = new_run()
+        set_rpr(run._r.get_or_add_rPr(), "lang", val=lang, bidi=lang, eastAsia=lang)
+        return run
+
+    return marked
 
 
 class BodyWriter:
@@ -198,12 +210,14 @@ class BodyWriter:
                     self.runs(paragraph, new_run, children, bold, in_link)
                 case Link():
                     self.link(paragraph, run, bold)
+                case Span(children, lang):
+                    self.runs(paragraph, in_language(new_run, lang), children, bold, in_link)
                 case _:
                     raise self.cannot_show(run)
 
     def link(self, paragraph: DocxParagraph, link: Link, bold: bool) -> None:
         """A real w:hyperlink; print readers also get the address when the text is not it."""
-        r_id = paragraph.part.relate_to(link.url, RT.HYPERLINK, is_external=True)
+        r_id = paragraph.part.relate_to(link_target(link), RT.HYPERLINK, is_external=True)
         element = hyperlink(r_id)
         paragraph._p.append(element)
 

@@ -32,6 +32,7 @@ from ...i18n.words import (
     draft_title,
 )
 from ...model import Leaflet
+from ...text.phones import tel_url
 from ...text.scripts import direction
 from .. import WriteContext
 from ..templates import templates_dir
@@ -185,9 +186,8 @@ def date_markup(day: date, language: str) -> Markup:
 
 
 def phone_href(phone: str) -> str:
-    """A tel: address: digits and a leading +, without the spaces people read."""
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
+    """A tel: address: the digits a caller dials, a leading +, no trunk '(0)' after it."""
+    return tel_url(phone)
 
 
 def _is_english(language: str) -> bool:
