@@ -7,6 +7,7 @@ new module and one line in FORMATS.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,10 @@ class Format:
 
     def output_name(self, slug: str) -> str:
         return self.filename.format(slug=slug)
+
+    def available(self) -> bool:
+        """Whether this format is built, found without importing it (and its libraries)."""
+        return importlib.util.find_spec(self.module) is not None
 
     def load(self) -> Writer | None:
         """The writer, or None when this format has not been built yet."""
