@@ -11,6 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Every test, and every `publisher` a test starts, keeps font instances here rather than in
+# the user's cache folder: cut once per checkout (tests/pdf_support.py's FONT_CACHE/fonts).
+os.environ.setdefault("PUBLISHER_FONT_CACHE", str(ROOT / ".cache" / "publisher" / "fonts"))
 
 
 def require_tool(name: str) -> str:

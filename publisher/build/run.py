@@ -115,11 +115,21 @@ def overdue_warning(leaflet: Leaflet) -> Problem:
 
 
 def run_jobs(jobs: list[Job], processes: int) -> Iterable[tuple[Job, list[Problem]]]:
-    """Each job with the problems that stopped it (none when its file was written)."""
+    """Each job with the problems that stopped it (none when its file was written).
+
+    The slowest (audio) start first. In parallel, the typefaces are cut first, once per
+    language, so no two workers cut the same font (font_cache's lock waits for it).
+    """
+    jobs = sorted(jobs, key=lambda job: not job.format.slow)
     if processes <= 1 or len(jobs) <= 1:
         yield from ((job, run_job(job)) for job in jobs)
         return
     with ProcessPoolExecutor(max_workers=min(processes, len(jobs))) as pool:
+        from ..text.fonts import cut_instances  # fontTools: only when something is written
+
+        config = jobs[0].context.config
+        for language in dict.fromkeys(j.leaflet.language for j in jobs if j.format.typefaces):
+            pool.submit(cut_instances, language, config.cache_dir, config.root)
         futures: list[tuple[Job, Future]] = [(job, pool.submit(run_job, job)) for job in jobs]
         yield from ((job, future.result()) for job, future in futures)
 

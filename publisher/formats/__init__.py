@@ -40,6 +40,8 @@ class Format:
     module: str
     filename: str  # with {slug}
     links_siblings: bool = False  # refers to the other outputs, so it is written after them
+    typefaces: bool = False  # prints with text/fonts.py's typefaces (cut before parallel jobs)
+    slow: bool = False  # the longest jobs: started first, so no core idles at the end
 
     def output_name(self, slug: str) -> str:
         return self.filename.format(slug=slug)
@@ -64,8 +66,14 @@ def _import(name: str) -> ModuleType | None:
 
 
 FORMATS = {
-    "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf"),
+    "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf", typefaces=True),
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
-    "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3"),
-    "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
+    "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3", slow=True),
+    "html": Format(
+        "html",
+        "publisher.formats.html",
+        "{slug}-easy-read.html",
+        links_siblings=True,
+        typefaces=True,
+    ),
 }
