@@ -7,6 +7,7 @@ and language, and an even loudness from the first chapter to the last.
 
 from __future__ import annotations
 
+import functools
 import io
 import multiprocessing
 import os
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import click
 import numpy as np
-from scipy.signal import resample_poly
+from scipy.signal import firwin, resample_poly
 
 from ...model import Leaflet
 from ...speech import loudness
@@ -46,10 +47,13 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
         script = speech_script(leaflet, context, minutes)
         chapters = render(script, choice, context, cache)  # only the changed sentence is new
     # 3. Level every chapter alike, then the whole, with the true peak limited.
-    chapters = loudness.normalise(chapters, RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB)
+    lengths = [len(c) for c in chapters]
+    sound = np.concatenate(chapters)
+    del chapters  # memory: one copy of the recording, levelled in place
+    loudness.normalise(sound, lengths, RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB)
     # 4. Encode and tag in memory, then write once: a failure leaves no partial file.
-    mp3 = io.BytesIO(encode(np.concatenate(chapters)))
-    tags(leaflet, context, script, [len(c) for c in chapters]).save(mp3, v2_version=3)
+    mp3 = io.BytesIO(encode(sound))
+    tags(leaflet, context, script, lengths).save(mp3, v2_version=3)
     path.write_bytes(mp3.getvalue())
 
 
@@ -70,18 +74,27 @@ def render(
     for chapter in script.chapters:
         parts = []
         for utterance in chapter.utterances:
-            parts += [trimmed(resampled(next(spoken))), np.zeros(RATE * utterance.pause // 1000)]
+            pause = np.zeros(RATE * utterance.pause // 1000, dtype=np.float32)
+            parts += [trimmed(resampled(next(spoken))), pause]
         chapters.append(np.concatenate(parts))
     return chapters
 
 
 def resampled(speech: Speech) -> np.ndarray:
-    """Float samples in [-1, 1] at RATE, whatever rate the engine spoke at."""
-    samples = speech.samples.astype(np.float64) / 32768
+    """Float32 samples in [-1, 1] at RATE, whatever rate the engine spoke at."""
+    samples = speech.samples.astype(np.float32) / np.float32(32768)
     if speech.rate == RATE:
         return samples
-    divisor = np.gcd(RATE, speech.rate)
-    return resample_poly(samples, RATE // divisor, speech.rate // divisor)
+    divisor = int(np.gcd(RATE, speech.rate))
+    up, down = RATE // divisor, speech.rate // divisor
+    return resample_poly(samples, up, down, window=_resampling_filter(up, down)).astype(np.float32)
+
+
+@functools.cache  # scipy would design this 3,201-tap filter again for every sentence
+def _resampling_filter(up: int, down: int) -> np.ndarray:
+    """The low-pass filter resample_poly designs by default (Kaiser window, beta 5)."""
+    most = max(up, down)
+    return firwin(2 * 10 * most + 1, 1 / most, window=("kaiser", 5.0))  # scipy multiplies by up
 
 
 def trimmed(samples: np.ndarray) -> np.ndarray:
