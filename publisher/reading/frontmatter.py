@@ -26,6 +26,9 @@ HELPLINE_KEYS = {"label", "phone", "hours", "email"}
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+# libyaml's loader when PyYAML has it: ten times faster than the pure-Python one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
@@ -126,7 +129,7 @@ def parse_front_matter(
     """Check the YAML text that starts on `first_line` of `path`."""
     check = _Checker(path, first_line)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = first_line + mark.line if mark else first_line

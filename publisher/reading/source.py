@@ -6,6 +6,7 @@ what the content format allows and reports everything else with file:line.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,9 @@ UNSUPPORTED = {
     "fence": "code blocks are not supported in leaflets",
     "blockquote": "quotes ('>') are not supported; use a '::: note' box",
 }
+
+# Unicode's control characters (category Cc), except the tab and carriage return.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _markdown() -> MarkdownIt:
@@ -115,7 +119,9 @@ def parse_inline(text: str, path: Path, line: int) -> tuple[Inline, ...]:
 
 def control_characters(text: str, path: Path, first_line: int) -> list[Problem]:
     """Invisible control characters (pasted from other programs) that no format can show."""
-    problems = []
+    problems: list[Problem] = []
+    if not CONTROL.search(text):  # the usual case, without looking at each character
+        return problems
     for number, line in enumerate(text.split("\n"), start=first_line):
         for char in dict.fromkeys(
             c for c in line if c not in "\t\r" and unicodedata.category(c) == "Cc"
