@@ -17,15 +17,10 @@ from .build import find_leaflets, read_all
 from .checks import check_leaflet
 from .config import load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
-from .i18n.catalogs import known_languages
-from .i18n.check import glossary_warnings, translation_for, translation_problems
-from .i18n.dates import language_name
-from .i18n.extract import extract as extract_templates
-from .i18n.review import sign_off
-from .i18n.status import render as render_status
-from .i18n.status import status_rows
-from .i18n.update import update as update_catalogs
 from .speech.engines.registry import ENGINES, voice_table, with_engine
+
+# Each command imports the translation modules it uses (Babel, the PO reader) itself, so
+# that `--help` and a build with nothing to do start quickly.
 
 
 class PublisherGroup(click.Group):
@@ -82,6 +77,8 @@ def main(ctx: click.Context, debug: bool, root: Path) -> None:
 @click.pass_obj
 def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     """Check leaflets (default: all in content/) and their translations; exit 1 on errors."""
+    from .i18n.check import translation_problems
+
     leaflets = read_all(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
     report(warnings)
@@ -191,6 +188,8 @@ def i18n() -> None:
 @click.pass_obj
 def i18n_extract(config, paths: tuple[Path, ...]) -> None:
     """Write locales/templates/<slug>.pot for each leaflet, and publisher.pot for the tool's words."""
+    from .i18n.extract import extract as extract_templates
+
     leaflets = read_all(find_leaflets(paths, config), config)
     for template in extract_templates(leaflets, config):
         click.echo(f"{'wrote' if template.written else 'unchanged'} {display_path(template.path)}")
@@ -207,6 +206,8 @@ def i18n_extract(config, paths: tuple[Path, ...]) -> None:
 @click.pass_obj
 def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | None) -> None:
     """Create or merge locales/LANG/<slug>.po: edited source text becomes fuzzy."""
+    from .i18n.update import update as update_catalogs
+
     leaflets = read_all(find_leaflets(paths, config), config)
     if languages == ("all",):
         languages = None
@@ -222,6 +223,10 @@ def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | No
 @click.pass_obj
 def i18n_status(config, languages: tuple[str, ...] | None) -> None:
     """Show language x leaflet: translated, fuzzy, untranslated, checks and review state."""
+    from .i18n.catalogs import known_languages
+    from .i18n.status import render as render_status
+    from .i18n.status import status_rows
+
     leaflets = read_all(find_leaflets((), config), config)
     languages = languages or known_languages(config)
     if not languages:
@@ -238,6 +243,9 @@ def i18n_status(config, languages: tuple[str, ...] | None) -> None:
 @click.pass_obj
 def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
     """Sign off locales/LANG/SLUG.po ('publisher' for the tool's words) as reviewed."""
+    from .i18n.check import glossary_warnings, translation_for
+    from .i18n.review import sign_off
+
     state, leaflet = translation_for(config, slug, language)
     report([p for p in state.problems if p.severity == "warning"])
     if leaflet is not None:
@@ -256,6 +264,8 @@ def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
 @click.pass_obj
 def voices(config, languages: tuple[str, ...] | None) -> None:
     """List the speech engines and voices that can speak each language."""
+    from .i18n.dates import language_name
+
     rows = voice_table(config, languages or (config.source_language, *config.languages))
     for row in rows:
         click.echo(language_name(row.language))

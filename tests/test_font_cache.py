@@ -11,8 +11,9 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from publisher.files import CACHE_VARIABLE
 from publisher.text import font_sources
-from publisher.text.fonts import FONT_CACHE_VARIABLE, font_cache, static_instance, typeface_for
+from publisher.text.fonts import font_cache, static_instance, typeface_for
 
 from .conftest import write_leaflet
 from .pdf_support import FONT_CACHE
@@ -34,7 +35,7 @@ def make_project(root: Path) -> Path:
 
 def build(root: Path, home: Path) -> None:
     """`publisher build` in `root` as a user whose home (and cache folder) is `home`."""
-    env = {k: v for k, v in os.environ.items() if k != FONT_CACHE_VARIABLE}
+    env = {k: v for k, v in os.environ.items() if k != CACHE_VARIABLE}
     env |= {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
     done = subprocess.run(
         [sys.executable, "-m", "publisher.cli", "--root", str(root), "build", "--jobs", "2"],
@@ -68,16 +69,16 @@ def test_the_second_project_on_a_machine_cuts_no_font(tmp_path: Path) -> None:
 
 
 def test_the_cache_folder_is_the_users_unless_one_is_named(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.delenv(FONT_CACHE_VARIABLE)
+    monkeypatch.delenv(CACHE_VARIABLE)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     expected = tmp_path / "xdg" / "publisher" / "fonts"
     assert font_cache(tmp_path / "a" / ".cache") == font_cache(tmp_path / "b") == expected
-    monkeypatch.setenv(FONT_CACHE_VARIABLE, str(tmp_path / "named"))
-    assert font_cache(tmp_path / "a") == tmp_path / "named"
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "named"))
+    assert font_cache(tmp_path / "a") == tmp_path / "named" / "fonts"
 
 
 def test_a_read_only_home_keeps_the_fonts_with_the_project(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.delenv(FONT_CACHE_VARIABLE)
+    monkeypatch.delenv(CACHE_VARIABLE)
     (tmp_path / "file").write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
     assert font_cache(tmp_path / "project") == tmp_path / "project" / "fonts"

@@ -17,7 +17,7 @@ from ..formats import FORMATS, Format, WriteContext
 from ..formats.templates import templates_dir
 from ..i18n.words import Words
 from ..model import Image, Leaflet, easy_points, leaflet_blocks
-from ..reading.source import read_leaflet
+from .read_cache import ReadCache
 from .report import BuildReport
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -53,9 +53,10 @@ def find_leaflets(paths: Iterable[Path], config: Config) -> list[Path]:
 def read_all(paths: list[Path], config: Config) -> list[Leaflet]:
     """Read every leaflet; report the problems of all of them together."""
     leaflets, problems = [], []
+    cache = ReadCache(config.cache_dir, code_digest())  # a no-op build parses nothing
     for path in paths:
         try:
-            leaflets.append(read_leaflet(path, config.source_language))
+            leaflets.append(cache.read(path, config.source_language))
         except ContentError as err:
             problems += err.problems
     if problems:
@@ -100,8 +101,9 @@ def plan(
             folder = config.out_dir / leaflet.slug / version.language
             siblings = {f.name: f.output_name(leaflet.slug) for f in formats}
             context = WriteContext(config, today, words, is_draft, siblings)
+            model = repr(version)  # once for all its formats: the slow part of a digest
             for fmt in formats:
-                digest = job_digest(version, fmt, context, code)
+                digest = job_digest(version, fmt, context, code, model)
                 target = folder / fmt.output_name(leaflet.slug)
                 jobs.append(Job(version, fmt, context, target, digest, leaflet.language))
     return jobs
@@ -175,7 +177,9 @@ def with_existing_siblings(job: Job, code: str) -> Job:
     return dataclasses.replace(job, context=context, digest=digest)
 
 
-def job_digest(leaflet: Leaflet, fmt: Format, context: WriteContext, code: str) -> str:
+def job_digest(
+    leaflet: Leaflet, fmt: Format, context: WriteContext, code: str, model: str = ""
+) -> str:
     """What an output depends on: the model, the pictures, the settings and the code.
 
     Today's date counts only through whether the review is overdue.
@@ -183,7 +187,7 @@ def job_digest(leaflet: Leaflet, fmt: Format, context: WriteContext, code: str) 
     sha = hashlib.sha256()
     stable = dataclasses.replace(context, today=date.min)
     overdue = is_overdue(leaflet, context.today)
-    sha.update(repr((leaflet, fmt, stable, overdue, code)).encode())
+    sha.update(repr((model or repr(leaflet), fmt, stable, overdue, code)).encode())
     for picture in sorted({str(p.path) for p in pictures(leaflet)}):
         sha.update(Path(picture).read_bytes())
     return sha.hexdigest()

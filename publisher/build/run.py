@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 
@@ -124,6 +124,8 @@ def run_jobs(jobs: list[Job], processes: int) -> Iterable[tuple[Job, list[Proble
     if processes <= 1 or len(jobs) <= 1:
         yield from ((job, run_job(job)) for job in jobs)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only when needed
+
     with ProcessPoolExecutor(max_workers=min(processes, len(jobs))) as pool:
         from ..text.fonts import cut_instances  # fontTools: only when something is written
 

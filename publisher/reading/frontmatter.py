@@ -27,7 +27,7 @@ LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # libyaml's loader when PyYAML has it: ten times faster than the pure-Python one.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +123,22 @@ def known(names: set[str]) -> str:
     return "known keys: " + ", ".join(sorted(names))
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML's node tree: libyaml's loader for speed, the pure-Python one (whose messages
+    and lines the errors quote) for text libyaml refuses."""
+    try:
+        return yaml.compose(text, Loader=FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def parse_front_matter(
     text: str, path: Path, first_line: int, default_language: str
 ) -> tuple[FrontMatter | None, list[Problem]]:
     """Check the YAML text that starts on `first_line` of `path`."""
     check = _Checker(path, first_line)
     try:
-        root = yaml.compose(text, Loader=SAFE_LOADER)
+        root = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = first_line + mark.line if mark else first_line

@@ -13,20 +13,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import os
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from filelock import FileLock
 from fontTools import version as fonttools_version
 from fontTools.ttLib import TTFont
 from fontTools.varLib import instancer
 
 from ..errors import BuildError, Problem
-from ..files import atomic_path
+from ..files import atomic_path, user_cache
 from . import font_sources
 from .bidi import BIDI_CONTROLS
 from .font_sources import SCRIPT_FAMILIES, SYSTEM_FOLDERS, check_shaping
@@ -39,8 +37,6 @@ LATIN = "Noto Sans"  # the typeface of Latin letters, and the fallback of every 
 # The least line height of a typeface, in font sizes, where the usual 1.35 is too tight:
 # Nastaliq's words slope down from right to left and its letters reach far above and below.
 LINE_HEIGHTS: dict[str, float] = {"Noto Nastaliq Urdu": 2.2}
-# Names the folder static instances are kept in, instead of the user's cache folder.
-FONT_CACHE_VARIABLE = "PUBLISHER_FONT_CACHE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +80,7 @@ def typeface_for(
     """The regular and bold files of the typeface that shows `language`, checked for its script.
 
     Instances are cut into font_cache(cache_dir): `cache_dir` (the project's) only when the
-    user's cache folder cannot be written."""
+    user's cache folder cannot be written (see files.user_cache)."""
     script = script_of(language)
     family = font_sources.family_for(language, script)
     fallback = None if family == LATIN else typeface(LATIN, "Latn", cache_dir, folders)
@@ -119,17 +115,8 @@ def font_file(
 
 
 def font_cache(project_cache: Path) -> Path:
-    """Where static instances are kept: $PUBLISHER_FONT_CACHE, else the user's cache folder
-    (shared by every project on the machine), else the project's cache if that cannot be made."""
-    named = os.environ.get(FONT_CACHE_VARIABLE)
-    if named:
-        return Path(named)
-    folder = platformdirs.user_cache_path("publisher") / "fonts"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:  # a read-only or missing home folder: keep them with the project
-        return project_cache / "fonts"
-    return folder if os.access(folder, os.W_OK) else project_cache / "fonts"
+    """Where static instances are kept: the machine's cache, shared by every project."""
+    return user_cache(project_cache) / "fonts"
 
 
 def static_instance(variable: Path, weight: int, folder: Path) -> Path:
