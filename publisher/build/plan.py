@@ -123,14 +123,14 @@ def language_versions(
     """
     explicit = languages is not None and languages != ("all",)
     wanted = languages if explicit else (leaflet.language, *config.languages)
-    from ..i18n.apply import localise  # Babel and the PO reader: only when translating
-
     versions: list[tuple[Leaflet, Words, bool]] = []
     untranslated: dict[str, Problem] = {}  # said once for all languages, not once each
     for language in dict.fromkeys(wanted):
         if _same_language(language, leaflet.language):
             versions.append((leaflet, Words(leaflet.language), False))
             continue
+        from ..i18n.apply import localise  # Babel and the PO reader: only when translating
+
         try:
             versions.append((*localise(leaflet, language, config, draft=False), False))
         except PublisherError as err:

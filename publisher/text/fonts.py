@@ -21,7 +21,6 @@ from pathlib import Path
 from filelock import FileLock
 from fontTools import version as fonttools_version
 from fontTools.ttLib import TTFont
-from fontTools.varLib import instancer
 
 from ..errors import BuildError, Problem
 from ..files import atomic_path, user_cache
@@ -133,6 +132,8 @@ def static_instance(variable: Path, weight: int, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     with FileLock(target.with_name(target.name + ".lock")):
         if not target.is_file():
+            from fontTools.varLib import instancer  # slow to import: only to cut
+
             font = TTFont(variable)
             axes = {axis.axisTag: axis.defaultValue for axis in font["fvar"].axes}
             location = axes | {"wght": weight}
