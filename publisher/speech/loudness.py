@@ -152,7 +152,8 @@ class _Limiter:
         self.step = rate // 10
         self.reach = 2 * int(LIMITER_SECONDS * rate) + 1  # the gain filters' width
         self.bounds = _bounds(sound, self.step)
-        self.found: dict[int, np.ndarray] = {}  # block -> its true peaks, unscaled
+        self.peaks = np.zeros_like(sound)  # true peaks, unscaled, of the blocks found so far
+        self.known = np.zeros(len(self.bounds), dtype=bool)
 
     def powers(self, weighted: np.ndarray, scale: float) -> np.ndarray:
         """step_powers of the limited sound, from the K-weighted sound and the gains.
@@ -171,52 +172,49 @@ class _Limiter:
         """Scale and limit the sound in place; the blocks that come near the ceiling."""
         near = []
         threshold = 10 ** ((CEILING_DBTP - GUARD_DB) / 20)
+        self._find(scale)  # every peak needed, before the sound changes
         for a, b, gain in self.gains(scale):
             self.sound[a:b] *= np.float32(scale)
             if gain is None:
                 continue
             self.sound[a:b] *= gain
-            for block in self._hot(scale, a, b):
-                start = block * self.step
-                peaks = self._peaks(block) * np.float32(scale)
-                if float((peaks * gain[start - a : start - a + len(peaks)]).max()) > threshold:
-                    near.append((start, start + len(peaks)))
+            limited = self.peaks[a:b] * np.float32(scale) * gain
+            count = -(-(b - a) // self.step)
+            padded = np.zeros(count * self.step, dtype=np.float32)
+            padded[: b - a] = limited
+            for block in np.flatnonzero(padded.reshape(count, self.step).max(axis=1) > threshold):
+                start = a + int(block) * self.step
+                near.append((start, min(b, start + self.step)))
         return near
 
     def gains(self, scale: float) -> Iterator[tuple[int, int, np.ndarray | None]]:
         """(start, end, the limiter's gain there) for each 10 s; None where it is 1."""
-        ceiling = 10 ** (CEILING_DBTP / 20)
+        ceiling = np.float32(10 ** (CEILING_DBTP / 20))
+        hot = self._find(scale)
         length, chunk = len(self.sound), self.step * CHUNK_STEPS
         for a in range(0, length, chunk):
             b = min(length, a + chunk)
             # The gain at a sample depends on the peaks up to `reach` either side.
             lo, hi = max(0, a - self.reach), min(length, b + self.reach)
-            hot = self._hot(scale, lo, hi)
-            if not hot:
+            if not hot[lo // self.step : -(-hi // self.step)].any():
                 yield a, b, None
                 continue
-            needed = np.ones(hi - lo, dtype=np.float32)  # no peak outside hot blocks reaches it
-            for block in hot:
-                start = block * self.step
-                peaks = self._peaks(block) * np.float32(scale)
-                x0, x1 = max(start, lo), min(start + len(peaks), hi)
-                wanted = ceiling / np.maximum(peaks[x0 - start : x1 - start], 1e-12)
-                needed[x0 - lo : x1 - lo] = np.minimum(1.0, wanted)
+            # Where no peak was found (0), or none reaches the ceiling, the gain needed is 1.
+            peaks = np.maximum(self.peaks[lo:hi] * np.float32(scale), np.float32(1e-12))
+            needed = np.minimum(np.float32(1.0), ceiling / peaks)
             # A minimum then a mean over the same width never exceeds `needed` at any sample.
             smooth = minimum_filter1d(needed, self.reach, mode="nearest")
             yield a, b, uniform_filter1d(smooth, self.reach, mode="nearest")[a - lo : b - lo]
 
-    def _hot(self, scale: float, lo: int, hi: int) -> list[int]:
-        """The blocks touching samples lo..hi where a scaled true peak may pass the ceiling."""
-        first, last = lo // self.step, -(-hi // self.step)
-        level = 10 ** (CEILING_DBTP / 20) / scale
-        return [first + int(i) for i in np.flatnonzero(self.bounds[first:last] > level)]
-
-    def _peaks(self, block: int) -> np.ndarray:
-        if block not in self.found:
-            a = block * self.step
-            self.found[block] = _peaks(self.sound, a, min(len(self.sound), a + self.step))
-        return self.found[block]
+    def _find(self, scale: float) -> np.ndarray:
+        """Which blocks a scaled true peak may take past the ceiling, their peaks found."""
+        hot = self.bounds > 10 ** (CEILING_DBTP / 20) / scale
+        for block in np.flatnonzero(hot & ~self.known):
+            a = int(block) * self.step
+            b = min(len(self.sound), a + self.step)
+            self.peaks[a:b] = _peaks(self.sound, a, b)
+        self.known |= hot
+        return hot
 
 
 def _bounds(samples: np.ndarray, size: int) -> np.ndarray:
