@@ -126,7 +126,7 @@ class Report:
 
     def table(self) -> str:
         lines = ["| figure | publisher | compared with | target |", "| --- | --- | --- | --- |"]
-        lines += [f"| {' | '.join(row)} |" for row in self.rows]
+        lines += [f"| {' | '.join(cell.replace('|', '/') for cell in row)} |" for row in self.rows]
         return "\n".join(lines)
 
 

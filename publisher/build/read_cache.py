@@ -25,19 +25,23 @@ class ReadCache:
 
     def read(self, path: Path, language: str) -> Leaflet:
         """The leaflet at `path`, as read_leaflet reads it; raises its ContentError."""
-        from ..reading.source import read_leaflet  # Markdown parsers: only for what changed
-
         try:
             data = path.read_bytes()
         except OSError:
-            return read_leaflet(path, language)  # which says what is wrong with the file
+            return _read(path, language)  # which says what is wrong with the file
         key = hashlib.sha256(f"{self.code}\0{path}\0{language}\0".encode() + data).hexdigest()
         entry = self.folder / f"{key[:32]}.pickle"
         leaflet = _load(entry)
         if leaflet is None or leaflet.source != path or not _pictures_present(leaflet):
-            leaflet = read_leaflet(path, language)
+            leaflet = _read(path, language)
             _store(entry, leaflet)
         return leaflet
+
+
+def _read(path: Path, language: str) -> Leaflet:
+    from ..reading.source import read_leaflet  # Markdown parsers: only for what changed
+
+    return read_leaflet(path, language)
 
 
 def _load(entry: Path) -> Leaflet | None:
