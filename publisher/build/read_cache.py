@@ -29,7 +29,8 @@ class ReadCache:
             data = path.read_bytes()
         except OSError:
             return _read(path, language)  # which says what is wrong with the file
-        key = hashlib.sha256(f"{self.code}\0{path}\0{language}\0".encode() + data).hexdigest()
+        where = f"{path}\0{path.resolve()}"  # a linked leaflet names its pictures from its folder
+        key = hashlib.sha256(f"{self.code}\0{where}\0{language}\0".encode() + data).hexdigest()
         entry = self.folder / f"{key[:32]}.pickle"
         leaflet = _load(entry)
         if leaflet is None or leaflet.source != path or not _pictures_present(leaflet):
