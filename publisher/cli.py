@@ -15,7 +15,6 @@ import click
 from .build import build as build_outputs
 from .build import find_leaflets, read_all
 from .checks import check_leaflet
-from .checks.before_writing import read_and_check
 from .config import load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
 from .speech.engines.registry import ENGINES, voice_table, with_engine
@@ -78,6 +77,7 @@ def main(ctx: click.Context, debug: bool, root: Path) -> None:
 @click.pass_obj
 def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     """Check leaflets (default: all in content/) and their translations; exit 1 on errors."""
+    from .checks.before_writing import read_and_check  # fontTools: not for `--help`
     from .i18n.check import translation_problems
 
     leaflets = read_and_check(find_leaflets(paths, config), config)

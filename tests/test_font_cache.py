@@ -28,7 +28,7 @@ def make_project(root: Path) -> Path:
     for name in ("one", "two"):
         write_leaflet(root / "content", "## Your visit\n\nCome at 9am.\n", name=f"{name}.md")
     (root / "publisher.toml").write_text(
-        '[publisher]\norganisation = "Example"\nformats = ["html"]\n', encoding="utf-8"
+        '[publisher]\norganisation = "Example"\nformats = ["pdf", "html"]\n', encoding="utf-8"
     )
     return root
 
@@ -65,7 +65,7 @@ def test_the_second_project_on_a_machine_cuts_no_font(tmp_path: Path) -> None:
     build(second, tmp_path / "home")
     assert snapshot(cache) == made  # nothing cut, nothing rewritten
     assert not (second / ".cache" / "publisher" / "fonts").exists()
-    assert len(list((second / "out").rglob("*-easy-read.html"))) == 2
+    assert len(list((second / "out").rglob("*-large-print.pdf"))) == 2
 
 
 def test_the_cache_folder_is_the_users_unless_one_is_named(tmp_path: Path, monkeypatch) -> None:

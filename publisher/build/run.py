@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..checks import is_overdue
-from ..checks.before_writing import read_and_check
 from ..config import Config
 from ..errors import Problem, PublisherError
 from ..files import (
@@ -48,7 +47,7 @@ from .withdraw import (
 from .workers import interrupted_by_sigterm, worker_pool
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+    from multiprocessing.pool import AsyncResult, Pool
 
 Progress = Callable[[int, int], None]  # (files done, files planned)
 Waiting = Callable[[str], None]  # told once when another build holds out/
@@ -80,6 +79,8 @@ def build(
     settings = Settings(config, languages, draft, jobs, today or date.today())
     report = BuildReport()
     # 1. Read and check every leaflet first: one bad file stops the build before any write.
+    from ..checks.before_writing import read_and_check  # fontTools: not for `--help`
+
     read = ReadCache(config.cache_dir, code_digest()).read  # a no-op build parses nothing
     leaflets = read_and_check(find_leaflets(paths, config), config, read)
     for leaflet in leaflets:
@@ -271,18 +272,23 @@ def run_jobs(
         yield from ((job, run_job(job)) for job in jobs)
         return
     with worker_pool(min(processes, len(jobs)), lock) as pool:
-        _cut_typefaces(pool, jobs)
+        cutting = _cut_typefaces(pool, jobs)
         for index, outcome in pool.imap_unordered(_run_numbered, enumerate(jobs)):
             yield jobs[index], outcome
+        for cut in cutting:  # the pool ends with the build: let a cut under way finish
+            cut.wait()
 
 
-def _cut_typefaces(pool: Pool, jobs: list[Job]) -> None:
+def _cut_typefaces(pool: Pool, jobs: list[Job]) -> list[AsyncResult]:
     """Queue the cutting of each language's typefaces ahead of the jobs."""
     from ..text.fonts import cut_instances  # fontTools: only when something is written
 
     config = jobs[0].context.config
-    for language in dict.fromkeys(j.leaflet.language for j in jobs if j.format.typefaces):
+    languages = dict.fromkeys(j.leaflet.language for j in jobs if j.format.typefaces)
+    return [
         pool.apply_async(cut_instances, (language, config.cache_dir, config.root))
+        for language in languages
+    ]
 
 
 def _run_numbered(numbered: tuple[int, Job]) -> tuple[int, Outcome]:

@@ -40,7 +40,7 @@ class Format:
     module: str
     filename: str  # with {slug}
     links_siblings: bool = False  # refers to the other outputs, so it is written after them
-    typefaces: bool = False  # prints with text/fonts.py's typefaces (cut before parallel jobs)
+    typefaces: bool = False  # always prints with text/fonts.py's typefaces (cut before the jobs)
     slow: bool = False  # the longest jobs: started first, so no core idles at the end
 
     def output_name(self, slug: str) -> str:
@@ -69,11 +69,5 @@ FORMATS = {
     "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf", typefaces=True),
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
     "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3", slow=True),
-    "html": Format(
-        "html",
-        "publisher.formats.html",
-        "{slug}-easy-read.html",
-        links_siblings=True,
-        typefaces=True,
-    ),
+    "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
 }
