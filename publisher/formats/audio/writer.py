@@ -55,3 +55,7 @@ def render(
     chapters = []
     for chapter, sounds in zip(script.chapters, spoken, strict=True):
         parts = []
+        for utterance, sound in zip(chapter.utterances, sounds, strict=True):
+            parts += [sound, np.zeros(RATE * utterance.pause // 1000, dtype=np.float32)]
+        chapters.append(np.concatenate(parts))
+    return chapters
