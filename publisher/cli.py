@@ -15,8 +15,6 @@ import click
 from .build import build as build_outputs
 from .build import find_leaflets, read_all
 from .checks import check_leaflet
-from .checks.before_writing import read_and_check
-from .checks.speech import unspoken_warnings
 from .config import load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
 from .i18n.catalogs import known_languages
@@ -86,6 +84,9 @@ def main(ctx: click.Context, debug: bool, root: Path) -> None:
 @click.pass_obj
 def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     """Check leaflets (default: all in content/) and their translations; exit 1 on errors."""
+    from .checks.before_writing import read_and_check  # fontTools: not for `--help`
+    from .checks.speech import unspoken_warnings
+
     leaflets = read_and_check(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
     warnings += [w for leaflet in leaflets for w in unspoken_warnings(leaflet, config.locales_dir)]

@@ -80,7 +80,7 @@ def test_the_recording_is_speech_at_an_even_loudness(
     samples, rate = soundfile.read(folders[language] / f"{SLUG}.mp3", dtype="float64")
     assert len(samples) / rate > 60
     loudness = pyloudnorm.Meter(rate).integrated_loudness(samples)
-    assert -20 <= loudness <= -16
+    assert -17 <= loudness <= -15  # -16 LUFS, within the 1 LU AES TD1004 allows
 
 
 def test_phone_numbers_are_said_digit_by_digit_with_the_languages_comma() -> None:

@@ -7,6 +7,7 @@ new module and one line in FORMATS.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,9 +40,15 @@ class Format:
     module: str
     filename: str  # with {slug}
     links_siblings: bool = False  # refers to the other outputs, so it is written after them
+    typefaces: bool = False  # always prints with text/fonts.py's typefaces (cut before the jobs)
+    slow: bool = False  # the longest jobs: started first, so no core idles at the end
 
     def output_name(self, slug: str) -> str:
         return self.filename.format(slug=slug)
+
+    def available(self) -> bool:
+        """Whether this format is built, found without importing it (and its libraries)."""
+        return importlib.util.find_spec(self.module) is not None
 
     def load(self) -> Writer | None:
         """The writer, or None when this format has not been built yet."""
@@ -59,9 +66,9 @@ def _import(name: str) -> ModuleType | None:
 
 
 FORMATS = {
-    "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf"),
+    "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf", typefaces=True),
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
-    "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3"),
+    "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3", slow=True),
     "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
     # after the PDF: its page list is read from the PDF's bookmarks
     "epub": Format("epub", "publisher.formats.epub", "{slug}.epub", links_siblings=True),

@@ -6,13 +6,14 @@ so each says exactly the same recording and a second format synthesises nothing 
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sys
 
 import click
 import numpy as np
-from scipy.signal import resample_poly
+from scipy.signal import firwin, resample_poly
 
 from ..config import Config
 from ..errors import BuildError
@@ -53,12 +54,20 @@ def other_voice(config: Config, language: str, choice: Choice) -> Choice:
 
 
 def resampled(speech: Speech, rate: int) -> np.ndarray:
-    """Float samples in [-1, 1] at `rate`, whatever rate the engine spoke at."""
-    samples = speech.samples.astype(np.float64) / 32768
+    """Float32 samples in [-1, 1] at `rate`, whatever rate the engine spoke at."""
+    samples = speech.samples.astype(np.float32) / np.float32(32768)
     if speech.rate == rate:
         return samples
-    divisor = np.gcd(rate, speech.rate)
-    return resample_poly(samples, rate // divisor, speech.rate // divisor)
+    divisor = int(np.gcd(rate, speech.rate))
+    up, down = rate // divisor, speech.rate // divisor
+    return resample_poly(samples, up, down, window=_resampling_filter(up, down)).astype(np.float32)
+
+
+@functools.cache  # scipy would design this 3,201-tap filter again for every sentence
+def _resampling_filter(up: int, down: int) -> np.ndarray:
+    """The low-pass filter resample_poly designs by default (Kaiser window, beta 5)."""
+    most = max(up, down)
+    return firwin(2 * 10 * most + 1, 1 / most, window=("kaiser", 5.0))  # scipy multiplies by up
 
 
 def trimmed(samples: np.ndarray, rate: int) -> np.ndarray:

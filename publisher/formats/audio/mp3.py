@@ -20,16 +20,22 @@ WORDS = (
 )
 RATE = 24_000  # samples per second: MPEG-2 layer III, plenty for speech
 BIT_RATE = 64  # kbit/s, mono
+ENCODE_SAMPLES = 10 * RATE
 
 
 def encode(samples: np.ndarray) -> bytes:
-    pcm = np.clip(np.round(samples * 32767), -32768, 32767).astype("<i2")
+    """Float samples in [-1, 1] at RATE as a constant-bit-rate mono MP3."""
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(BIT_RATE)
     encoder.set_in_sample_rate(RATE)
     encoder.set_channels(1)
     encoder.set_quality(5)  # LAME's "good and fast": speech at 64 kbit/s loses nothing more
-    return bytes(encoder.encode(pcm.tobytes()) + encoder.flush())
+    mp3 = bytearray()
+    for start in range(0, len(samples), ENCODE_SAMPLES):  # 16-bit copies of 10 s at a time
+        part = samples[start : start + ENCODE_SAMPLES] * np.float32(32767)
+        pcm = np.clip(np.round(part, out=part), -32768, 32767, out=part).astype("<i2")
+        mp3 += encoder.encode(pcm.tobytes())
+    return bytes(mp3 + encoder.flush())
 
 
 def tags(leaflet: Leaflet, context: WriteContext, script: Script, lengths: list[int]) -> ID3:

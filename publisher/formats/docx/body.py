@@ -45,6 +45,7 @@ from .styles import (
     NOTE_STYLE,
     ListNumbering,
     Look,
+    StyleIds,
     note_border,
 )
 
@@ -97,6 +98,7 @@ class BodyWriter:
         self.numbering = numbering
         self.pictures = pictures
         self.source = source
+        self.styles = StyleIds.of(document)  # after apply_styles, which adds the Note style
 
     # --- structure -----------------------------------------------------------
 
@@ -228,7 +230,7 @@ class BodyWriter:
             link = Link((Text(display_address(link.url)),), link.url)
         self.runs(paragraph, new_run, self.isolated(link), bold, in_link=True)
         for r in element.findall(qn("w:r")):
-            Run(r, paragraph).style = self.document.styles[HYPERLINK_STYLE]
+            r.style = self.styles.ids[HYPERLINK_STYLE]
         address = shown_address(link)
         if address:
             self.text_run(paragraph.add_run, f" ({self.ltr(address)})", bold)
@@ -259,7 +261,8 @@ class BodyWriter:
     # --- paragraphs ----------------------------------------------------------
 
     def new_paragraph(self, style: str, place: Place) -> DocxParagraph:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self.styles.paragraph(style)
         ppr = paragraph._p.get_or_add_pPr()
         if place.note and style != NOTE_STYLE:  # same border as the Note style: one box
             set_borders(ppr, *note_border(self.look))
