@@ -18,6 +18,8 @@ FORMAT_LABELS = {
     "docx": "Word",
     "html": "Easy read (web page)",
     "audio": "Audio (MP3)",
+    "braille": "Braille, ready to emboss (BRF)",
+    "pef": "Braille for embossers and displays (PEF)",
 }
 
 

@@ -39,6 +39,7 @@ class Format:
     module: str
     filename: str  # with {slug}
     links_siblings: bool = False  # refers to the other outputs, so it is written after them
+    part_of: str = ""  # another file of that format, made by its package (braille: the PEF)
 
     def output_name(self, slug: str) -> str:
         return self.filename.format(slug=slug)
@@ -47,6 +48,15 @@ class Format:
         """The writer, or None when this format has not been built yet."""
         module = _import(self.module)
         return None if module is None else module.write
+
+    def missing(self) -> str | None:
+        """Why this format cannot be built here (not built yet, or a system library
+        missing, with its install line), or None when it can."""
+        module = _import(self.module)
+        if module is None:
+            return f"the {self.name} format is not available yet"
+        unavailable = getattr(module, "unavailable", None)
+        return unavailable() if unavailable else None
 
 
 def _import(name: str) -> ModuleType | None:
@@ -63,4 +73,6 @@ FORMATS = {
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
     "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3"),
     "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
+    "braille": Format("braille", "publisher.formats.braille", "{slug}.brf"),
+    "pef": Format("pef", "publisher.formats.braille.pef", "{slug}.pef", part_of="braille"),
 }
