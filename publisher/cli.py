@@ -15,6 +15,7 @@ import click
 from .build import build as build_outputs
 from .build import find_leaflets, read_all
 from .checks import check_leaflet
+from .checks.braille import braille_problems
 from .config import load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
 from .i18n.catalogs import known_languages
@@ -85,7 +86,7 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     leaflets = read_all(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
     report(warnings)
-    translation = translation_problems(leaflets, config)
+    translation = translation_problems(leaflets, config) + braille_problems(leaflets, config)
     report(translation)
     errors = sum(p.severity == "error" for p in translation)
     summary = f"checked {len(leaflets)} leaflet(s): {len(warnings) + len(translation) - errors} warning(s)"

@@ -145,6 +145,9 @@ def test_a_language_without_a_table_is_a_clear_message_not_an_empty_file(tmp_pat
     flat = " ".join(output.split())
     assert "publisher.toml: no braille table for French (fr): add one to [braille.tables]" in flat
     assert not brf_of(root, "fr").exists() and not brf_of(root, "fr").with_suffix(".pef").exists()
+    checked = run(root, "check")  # check says it before build meets it
+    assert checked.exit_code == 1
+    assert "no braille table for French (fr)" in " ".join(checked.output.split())
     # named in publisher.toml, the language is brailled with that table
     (root / "publisher.toml").write_text('[braille.tables]\nfr = "fr-bfu-g2.ctb"\n')
     code, output = build(root)

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...config import line_of
+from ...checks.braille import no_table, setting_line
 from ...errors import BuildError, Problem
-from ...i18n.dates import language_name
 from ...model import Leaflet
 from .. import WriteContext
 from .cells import to_ascii
@@ -75,29 +74,14 @@ def braille_pages(leaflet: Leaflet, context: WriteContext) -> Braille:
 
 def translator(louis: Louis, leaflet: Leaflet, language: str, context: WriteContext) -> Translator:
     """The language's table from publisher.toml (or the defaults), checked to be in liblouis."""
-    settings = context.config.root / "publisher.toml"
     table = context.config.braille_table(language)
     if table is None:
-        message = (
-            f"no braille table for {language_name(language)}: add one to [braille.tables], "
-            f'like {language.split("-")[0]} = "<liblouis table>"'
-        )
-        raise BuildError([Problem(settings, setting_line(settings, language), message)])
+        raise BuildError([no_table(language, context.config)])
     if not louis.has_table(table):
+        settings = context.config.root / "publisher.toml"
         message = (
             f"liblouis has no braille table '{table}' (set for {language} in [braille.tables]); "
             f"check the name against liblouis's tables, or install them: {INSTALL}"
         )
         raise BuildError([Problem(settings, setting_line(settings, language), message)])
     return Translator(louis, table, leaflet.source)
-
-
-def setting_line(settings: Path, language: str) -> int | None:
-    """The line of publisher.toml that sets the language's table, else its [braille.tables]."""
-    if not settings.is_file():
-        return None
-    for key in (language, language.split("-")[0], "tables"):
-        line = line_of(settings, "braille", key)
-        if line is not None:
-            return line
-    return None
