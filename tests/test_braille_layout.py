@@ -8,6 +8,7 @@ a transcriber's note.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,15 @@ from lxml import etree
 
 from publisher.formats.braille import writer
 
-from .braille_support import back_translate, body_lines, brf_pages, require_liblouis, words
-from .conftest import CONTENT, write_leaflet
+from .braille_support import (
+    back_translate,
+    body_lines,
+    brf_pages,
+    cells,
+    require_liblouis,
+    words,
+)
+from .conftest import CONTENT, ROOT, require_tool, write_leaflet
 from .i18n_support import run
 
 PICTURE = CONTENT / "images" / "body-map.png"
@@ -237,3 +245,42 @@ def test_without_liblouis_braille_is_not_available_with_the_install_line(
     assert result.output.count(install) == 1 and "skipped" in result.output
     assert (root / "out" / "test" / "en-GB" / "test-easy-read.html").is_file()
     assert not brf_of(root).exists() and not brf_of(root).with_suffix(".pef").exists()
+
+
+def test_a_draft_says_so_in_its_language_and_in_english(tmp_path: Path) -> None:
+    """A Welsh draft: the notice in Welsh braille and in English braille, at the start and end."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(ROOT / "locales", tmp_path / "locales")
+    leaflet = str(tmp_path / "content" / "secondary-breast-cancer.md")
+    assert run(tmp_path, "i18n", "update", "--lang", "cy", leaflet).exit_code == 0
+    result = run(tmp_path, "build", leaflet, "--lang", "cy", "--draft", "--format", "braille")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "out" / "secondary-breast-cancer" / "cy" / "secondary-breast-cancer.brf"
+    stream = "\u2800".join(cells(line.strip()) for line in body_lines(brf_pages(path)))
+    for text, table in (
+        ("Drafft: nid yw'r cyfieithiad hwn wedi'i adolygu eto.", "cy-cy-g2.ctb"),
+        ("Draft: this translation has not been reviewed yet.", "en-ueb-g2.ctb"),
+    ):
+        notice = forward_translate(text, table)
+        assert stream.count(notice) == 2, text
+    # Welsh braille's table writes an e-mail address in 8-dot computer braille: it is in UEB
+    assert forward_translate("nurses@example.org", "en-ueb-g2.ctb") in stream
+
+
+def test_words_the_table_cannot_write_are_written_in_ueb(tmp_path: Path) -> None:
+    """liblouis's Urdu table has no Latin letters: an address in an Urdu leaflet is in UEB."""
+    root = project(tmp_path, "ہمیں example.org پر دیکھیں\n", front="language: ur\n")
+    code, output = build(root)
+    assert code == 0, output
+    lines = body_lines(brf_pages(brf_of(root, "ur")))
+    stream = "\u2800".join(cells(line.strip()) for line in lines)
+    urdu = forward_translate("ہمیں", "ur-pk-g1.utb")
+    assert urdu + "\u2800" + forward_translate("example.org", "en-ueb-g2.ctb") in stream
+
+
+def forward_translate(text: str, table: str) -> str:
+    lou = require_tool("lou_translate")
+    result = subprocess.run(
+        [lou, "--forward", f"unicode.dis,{table}"], input=text, capture_output=True, text=True
+    )
+    return result.stdout.strip("\n").replace(" ", "\u2800")

@@ -1,8 +1,11 @@
 """Leaflet text -> braille cells through the language's table, character by character checked.
 
-A character the table has no braille for is refused with its file and line (liblouis would
-emboss it as a backslash escape nobody can read), after the plain stand-ins braille readers
-expect: straight quotes for curly ones, a hyphen for a dash, and so on.
+liblouis embosses a character its table lacks as a backslash escape nobody can read, and
+some tables write e-mail addresses in 8-dot computer braille, which a BRF cannot hold.
+So: plain stand-ins where the table lacks a character (straight quotes for curly ones, a
+hyphen for a dash...); a word the table still cannot write in six dots (an address, a Latin
+word in an Urdu leaflet) is written in Unified English Braille; and a character neither has
+braille for is refused with its file and line.
 """
 
 from __future__ import annotations
@@ -45,7 +48,8 @@ class Translator:
     louis: Louis
     table: str
     source: Path
-    known: dict[str, str] = field(default_factory=dict)  # character -> what is translated
+    fallback: Translator | None = None  # UEB, for the words this table cannot write
+    known: dict[str, str | None] = field(default_factory=dict)  # character -> as translated
 
     def cells(self, text: str, line: int | None = None) -> str:
         return self.styled([(c, False) for c in text], line)
@@ -54,17 +58,77 @@ class Translator:
         return self.styled(styled(runs), line)
 
     def styled(self, chars: Styled, line: int | None) -> str:
-        chars = [(self.stand_in(c, line), bold) for c, bold in self.recompose(clean(chars))]
-        chars = [(c, bold) for text, bold in chars for c in text]
-        text = "".join(c for c, _ in chars)
-        if not text:
+        """The cells of some text: all of it at once when the table can, else word by word."""
+        chars = self.recompose(clean(chars))
+        if not chars:
             return ""
+        whole = self.translate(chars)
+        if whole is not None:
+            return whole
+        return BLANK.join(self.word_by_word(split_words(chars), line))
+
+    def word_by_word(self, words: list[Styled], line: int | None) -> list[str]:
+        """Runs of words the table writes, translated together (contractions span words);
+        each other word in the fallback's braille, or refused."""
+        out: list[str] = []
+        run: list[Styled] = []
+        for word in words:
+            if self.translate(word) is not None:
+                run.append(word)
+                continue
+            if run:
+                out.append(self.run_cells(run))
+                run = []
+            out.append(self.foreign(word, line))
+        if run:
+            out.append(self.run_cells(run))
+        return out
+
+    def run_cells(self, run: list[Styled]) -> str:
+        """Words the table writes one by one, together; one by one if together they need 8 dots."""
+        together = self.translate([c for word in run for c in [(" ", False), *word]][1:])
+        return together or BLANK.join(self.translate(word) or "" for word in run)
+
+    def foreign(self, word: Styled, line: int | None) -> str:
+        cells = self.fallback.translate(word) if self.fallback else None
+        if cells is not None:
+            return cells
+        text = "".join(c for c, _ in word)
+        missing = [c for c, _ in word if self.replacement(c) is None]
+        if missing:
+            char = missing[0]
+            name = unicodedata.name(char, "unnamed character")
+            message = (
+                f"the braille table {self.table} has no braille for '{char}' "
+                f"(U+{ord(char):04X} {name}): write it another way, or choose another "
+                "table under [braille.tables] in publisher.toml"
+            )
+        else:
+            message = f"the braille table {self.table} has no six-dot braille for '{text}'"
+        raise BuildError([Problem(self.source, line, message)])
+
+    def translate(self, chars: Styled) -> str | None:
+        """Six-dot cells, or None when the table lacks a character or needs dots 7 and 8."""
+        replaced = [(self.replacement(c), bold) for c, bold in chars]
+        if any(text is None for text, _ in replaced):
+            return None
+        chars = [(c, bold) for text, bold in replaced for c in text or ""]
+        text = "".join(c for c, _ in chars)
         bold = [b for _, b in chars] if any(b for _, b in chars) else None
         braille = self.louis.translate(self.table, text, bold).replace(" ", BLANK)
-        if not is_six_dot(braille):
-            message = f"the braille table {self.table} made cells an embosser cannot print"
-            raise BuildError([Problem(self.source, line, message)])
-        return braille
+        return braille if is_six_dot(braille) else None
+
+    def replacement(self, char: str) -> str | None:
+        """The character, or its stand-in when the table lacks it; None when it has neither."""
+        if char == " ":
+            return char
+        if char not in self.known:
+            self.known[char] = None
+            for option in (char, STAND_INS.get(char, "")):
+                if option and all(self.louis.defines(self.table, c) for c in option):
+                    self.known[char] = option
+                    break
+        return self.known[char]
 
     def recompose(self, chars: Styled) -> Styled:
         """Letter + nukta as the one letter the table knows, where it knows it."""
@@ -77,26 +141,15 @@ class Translator:
                 out.append((char, bold))
         return out
 
-    def stand_in(self, char: str, line: int | None) -> str:
-        """The character, or its plain stand-in when the table lacks it; else a clear refusal."""
+
+def split_words(chars: Styled) -> list[Styled]:
+    words: list[Styled] = [[]]
+    for char, bold in chars:
         if char == " ":
-            return char
-        if char not in self.known:
-            if self.louis.defines(self.table, char):
-                self.known[char] = char
-            elif char in STAND_INS and all(
-                self.louis.defines(self.table, c) for c in STAND_INS[char]
-            ):
-                self.known[char] = STAND_INS[char]
-            else:
-                name = unicodedata.name(char, "unnamed character")
-                message = (
-                    f"the braille table {self.table} has no braille for '{char}' "
-                    f"(U+{ord(char):04X} {name}): write it another way, or choose another "
-                    "table under [braille.tables] in publisher.toml"
-                )
-                raise BuildError([Problem(self.source, line, message)])
-        return self.known[char]
+            words.append([])
+        else:
+            words[-1].append((char, bold))
+    return [word for word in words if word]
 
 
 def styled(runs: tuple[m.Inline, ...], bold: bool = False) -> Styled:

@@ -7,6 +7,7 @@ format is reported as not available, never faked.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,8 +60,10 @@ def braille_pages(leaflet: Leaflet, context: WriteContext) -> Braille:
     louis = open_liblouis()
     if louis is None:
         raise BuildError(unavailable() or "liblouis is not installed")
-    braille = translator(louis, leaflet, leaflet.language, context)
     english = translator(louis, leaflet, "en", context)
+    braille = translator(louis, leaflet, leaflet.language, context)
+    if braille.table != english.table:  # what the language's table cannot write: in UEB
+        braille = dataclasses.replace(braille, fallback=english)
     # 2. Blocks of lines to braille formats, then pages with their braille page numbers.
     config = context.config
     blocks = Layout(leaflet, context, braille, english, config.braille_cells).blocks()
