@@ -12,11 +12,13 @@ import re
 import shutil
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from babel.messages.pofile import read_po
 from lxml import etree
 
 from .braille_support import (
+    BOX_LINE,
     back_translate,
     body_lines,
     brf_pages,
@@ -186,3 +188,69 @@ def test_the_pef_grammar_refuses_what_is_not_braille(out: Path) -> None:
     identifier = document.find(".//{http://purl.org/dc/elements/1.1/}identifier")
     identifier.getparent().remove(identifier)
     assert not schema.validate(document)
+
+
+# --- print page numbers, from the large-print PDF built beside the braille -------------------
+
+PRINTED = [(CANCER, "en-GB"), (SCAN, "cy")]
+
+
+@pytest.fixture(scope="module")
+def with_print(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """English and Welsh built as large print and braille: braille gives print page numbers."""
+    require_liblouis()
+    root = tmp_path_factory.mktemp("print")
+    shutil.copytree(CONTENT, root / "content")
+    shutil.copytree(ROOT / "locales", root / "locales")
+    settings = (ROOT / "publisher.toml").read_text(encoding="utf-8")
+    settings = settings.replace('languages = ["cy", "pl", "ar", "bn"]', "languages = []")
+    (root / "publisher.toml").write_text(settings, encoding="utf-8")
+    for slug, language in PRINTED:
+        leaflet = str(root / "content" / f"{slug}.md")
+        result = run(root, "build", leaflet, "--lang", language, "--format", "pdf,braille")
+        assert result.exit_code == 0, result.output
+    return root / "out"
+
+
+PRINT_CHANGE = re.compile(r"^-+(#[A-J]+)$")  # dots 36 across, then the print page's number
+
+
+def ueb_number(cells: str) -> int:
+    """A braille number (#, then a-j for 1-0) as an integer."""
+    return int("".join(str("JABCDEFGHI".index(c)) for c in cells.lstrip("#")))
+
+
+@pytest.mark.parametrize(("slug", "language"), PRINTED)
+def test_each_braille_page_names_the_print_page_its_text_comes_from(
+    with_print: Path, slug: str, language: str
+) -> None:
+    path = brf(with_print, slug, language)
+    pdf = path.with_name(f"{slug}-large-print.pdf")
+    with pdfplumber.open(pdf) as document:
+        printed = [" ".join(back_words(page.extract_text() or "")) for page in document.pages]
+    pages = brf_pages(path)
+    changes = 0
+    for number, page in enumerate(pages, start=1):
+        assert re.fullmatch(r" +#[A-J]+", page[0]), f"braille page {number} has no print page"
+        current = ueb_number(page[0].strip())
+        text = [line for line in page[1:-1] if line and not BOX_LINE.match(line)]
+        for index, line in enumerate(text):
+            change = PRINT_CHANGE.match(line)
+            if change:  # the text after it starts on the new print page
+                current, changes = ueb_number(change[1]), changes + 1
+                following = text[index + 1]
+            elif index == 0:
+                following = line
+            else:
+                continue
+            said = back_words(back_translate([following], TABLES[language])[0])
+            # Welsh contracted braille reads back imperfectly: its first three words, whole
+            key = " ".join(said[:3]) if language == "cy" else " ".join(said)[:24]
+            assert key in printed[current - 1], (number, current, said)
+            last = current
+    assert changes >= 1
+    assert last == len(printed)  # the last words are on the last print page
+
+
+def back_words(text: str) -> list[str]:
+    return [w for w in words(text) if w.isalpha()]

@@ -73,6 +73,9 @@ FORMATS = {
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
     "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3"),
     "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
-    "braille": Format("braille", "publisher.formats.braille", "{slug}.brf"),
-    "pef": Format("pef", "publisher.formats.braille.pef", "{slug}.pef", part_of="braille"),
+    # braille reads the large-print PDF's pages for its print page numbers: written after it
+    "braille": Format("braille", "publisher.formats.braille", "{slug}.brf", links_siblings=True),
+    "pef": Format(
+        "pef", "publisher.formats.braille.pef", "{slug}.pef", links_siblings=True, part_of="braille"
+    ),
 }

@@ -4,12 +4,13 @@ Title and section headings centred, subsection headings in cell 5, paragraphs in
 with runovers in cell 1, list items 1-3 (nested 3-5), notes and the helpline between box
 lines, pictures described in transcriber's notes (7-5). Lines break only between braille
 words; a braille word longer than a line (a long web address) is divided with UEB's line
-continuation indicator. `paginate` then makes the pages.
+continuation indicator. Each block knows the print text it comes from, so pages.py can
+find its print page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
 from dataclasses import dataclass
 
 from ... import model as m
@@ -34,6 +35,7 @@ class Block:
     lines: tuple[str, ...]
     blank_before: bool = False
     keep_with_next: bool = False
+    source: str = ""  # the print text it transcribes, to find its print page; "" for none
 
 
 @dataclass
@@ -63,18 +65,29 @@ class Layout:
     # --- lines ---------------------------------------------------------------
 
     def para(
-        self, cells: str, first: int, runover: int, blank: bool = False, keep: bool = False
+        self,
+        cells: str,
+        first: int,
+        runover: int,
+        blank: bool = False,
+        keep: bool = False,
+        source: str = "",
     ) -> Block:
         """Cells wrapped between braille words; `first` and `runover` are indents in cells."""
-        return Block(tuple(wrap(cells, self.width, first, runover)), blank, keep)
+        return Block(tuple(wrap(cells, self.width, first, runover)), blank, keep, source)
 
-    def centred(self, cells: str, blank: bool = True) -> Block:
+    def centred(self, text: str, blank: bool = True, cells: str = "") -> Block:
         inner = self.width - 2 * CENTRE_MARGIN
+        cells = cells or self.braille.cells(text)
         lines = [centre(line, self.width) for line in wrap(cells, inner, 0, 0)]
-        return Block(tuple(lines), blank, keep_with_next=True)
+        return Block(tuple(lines), blank, keep_with_next=True, source=text)
 
     def text(self, value: str, first: int = 0, runover: int = 2, blank: bool = False) -> Block:
-        return self.para(self.braille.cells(value), first, runover, blank)
+        return self.para(self.braille.cells(value), first, runover, blank, source=value)
+
+    def notice(self, value: str, translator: Translator) -> Block:
+        """Words of the tool, not of the print page: found on no print page."""
+        return self.para(translator.cells(value), 0, 2)
 
     def box(self, inner: list[Block]) -> list[Block]:
         top = Block((TOP_BOX * self.width,), blank_before=True, keep_with_next=True)
@@ -84,10 +97,10 @@ class Layout:
 
     def title_page(self) -> list[Block]:
         leaflet = self.leaflet
-        blocks = [self.centred(self.braille.cells(leaflet.title), blank=False)]
-        blocks.append(self.centred(self.braille.cells(self.context.config.organisation)))
-        if leaflet.summary:
+        blocks = [self.centred(leaflet.title, blank=False)]
+        if leaflet.summary:  # the print edition's order: title, summary, organisation
             blocks.append(self.text(leaflet.summary, 2, 0, blank=True))
+        blocks.append(self.centred(self.context.config.organisation))
         return blocks + self.warnings()
 
     def warnings(self) -> list[Block]:
@@ -95,11 +108,11 @@ class Layout:
         blocks: list[Block] = []
         if is_overdue(self.leaflet, self.context.today):
             date = format_date(self.leaflet.next_review, self.leaflet.language)
-            blocks += self.box([self.text(self.words(OVERDUE_NOTICE, date=date))])
+            blocks += self.box([self.notice(self.words(OVERDUE_NOTICE, date=date), self.braille)])
         if self.context.draft:
-            notice = [self.text(self.words(DRAFT_NOTICE))]
+            notice = [self.notice(self.words(DRAFT_NOTICE), self.braille)]
             if self.words(DRAFT_NOTICE) != DRAFT_NOTICE:
-                notice.append(self.para(self.english.cells(DRAFT_NOTICE), 0, 2))
+                notice.append(self.notice(DRAFT_NOTICE, self.english))
             blocks += self.box(notice)
         return blocks
 
@@ -120,16 +133,17 @@ class Layout:
         """Each term in cell 1, its definition below it in cell 3."""
         if not entries:
             return []
-        blocks = [self.centred(self.braille.cells(self.words("Glossary")))]
+        blocks = [self.centred(self.words("Glossary"))]
         for entry in entries:
             term = self.text(entry.term, 0, 2)
-            blocks += [Block(term.lines, keep_with_next=True), self.text(entry.definition, 2, 2)]
+            term = dataclasses.replace(term, keep_with_next=True)
+            blocks += [term, self.text(entry.definition, 2, 2)]
         return blocks
 
     def references(self, references: tuple[str, ...]) -> list[Block]:
         if not references:
             return []
-        heading = self.centred(self.braille.cells(self.words("References")))
+        heading = self.centred(self.words("References"))
         return [heading, *(self.text(reference, 0, 2) for reference in references)]
 
     def review_dates(self) -> list[Block]:
@@ -147,9 +161,9 @@ class Layout:
     def section(self, section: m.Section) -> list[Block]:
         heading = self.braille.inlines(section.heading, section.line)
         if section.level == 2:
-            blocks = [self.centred(heading)]
+            blocks = [self.centred(section.title, cells=heading)]
         else:  # a cell-5 heading, runovers in cell 5
-            blocks = [self.para(heading, 4, 4, blank=True, keep=True)]
+            blocks = [self.para(heading, 4, 4, blank=True, keep=True, source=section.title)]
         blocks += self.content(section.blocks)
         for subsection in section.subsections:
             blocks += self.section(subsection)
@@ -162,7 +176,8 @@ class Layout:
         match block:
             case m.Paragraph():
                 cells = self.braille.inlines(block.inlines, block.line)
-                return [self.para(cells, first, runover)] if cells else []
+                source = m.plain_text(block.inlines)
+                return [self.para(cells, first, runover, source=source)] if cells else []
             case m.Image():
                 return self.picture(block)
             case m.ListBlock():
@@ -180,7 +195,8 @@ class Layout:
             note = NOTE_OPEN + note + NOTE_CLOSE
         blocks = [self.para(note, 6, 4)]
         if image.caption:
-            blocks.append(self.para(self.braille.cells(image.caption, image.line), 6, 4))
+            cells = self.braille.cells(image.caption, image.line)
+            blocks.append(self.para(cells, 6, 4, source=image.caption))
         return blocks
 
     def list_block(self, block: m.ListBlock, depth: int) -> list[Block]:
@@ -193,7 +209,8 @@ class Layout:
                 if index == 0 and isinstance(inner, m.Paragraph):
                     runs = (m.Text(marker), *inner.inlines)
                     cells = self.braille.inlines(runs, inner.line)
-                    blocks.append(self.para(cells, first, runover))
+                    source = m.plain_text(inner.inlines)
+                    blocks.append(self.para(cells, first, runover, source=source))
                 elif isinstance(inner, m.ListBlock):
                     blocks += self.list_block(inner, depth + 1)
                 else:
@@ -228,42 +245,3 @@ def wrap(cells: str, width: int, first: int, runover: int) -> list[str]:
 
 def centre(line: str, width: int) -> str:
     return BLANK * ((width - len(line)) // 2) + line
-
-
-def paginate(
-    blocks: list[Block], lines: int, width: int, number: Callable[[int], str]
-) -> list[list[str]]:
-    """Pages of `lines` lines: text above, the braille page number at the bottom right."""
-    body = lines - 1
-    pages: list[list[str]] = []
-    page: list[str] = []
-    for index, block in enumerate(blocks):
-        blank = 1 if block.blank_before and page else 0
-        if page and len(page) + blank + kept_together(blocks, index) > body:
-            pages.append(page)
-            page, blank = [], 0
-        page += [""] * blank
-        for line in block.lines:
-            if len(page) == body:
-                pages.append(page)
-                page = []
-            page.append(line)
-    if page:
-        pages.append(page)
-    return [finish(page, body, width, number(n)) for n, page in enumerate(pages, start=1)]
-
-
-def kept_together(blocks: list[Block], index: int) -> int:
-    """Lines that must share a page from block `index`: a heading (or a glossary term) with
-    what follows it, down to the first line of the next block that keeps with nothing."""
-    needed = 0
-    for block in blocks[index:]:
-        blank = 1 if block.blank_before and needed else 0
-        if not block.keep_with_next:
-            return needed + blank + 1
-        needed += blank + len(block.lines)
-    return needed
-
-
-def finish(page: list[str], body: int, width: int, number: str) -> list[str]:
-    return [*page, *[""] * (body - len(page)), BLANK * (width - len(number)) + number]

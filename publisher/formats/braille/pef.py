@@ -19,7 +19,7 @@ DC = "http://purl.org/dc/elements/1.1/"
 
 
 def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
-    path.write_bytes(pef(braille_pages(leaflet, context), leaflet, context))
+    path.write_bytes(pef(braille_pages(leaflet, context, path.parent), leaflet, context))
 
 
 def pef(braille: Braille, leaflet: Leaflet, context: WriteContext) -> bytes:

@@ -16,8 +16,10 @@ from ...errors import BuildError, Problem
 from ...model import Leaflet
 from .. import WriteContext
 from .cells import to_ascii
-from .layout import Layout, paginate
+from .layout import Layout
 from .liblouis import INSTALL, Louis, open_liblouis
+from .pages import paginate
+from .print_pages import print_pages
 from .text import Translator
 
 # The tool's words braille shows (the draft and overdue notices, "Picture: {alt}", "Phone:
@@ -38,7 +40,7 @@ class Braille:
 
 
 def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
-    path.write_bytes(brf(braille_pages(leaflet, context)))
+    path.write_bytes(brf(braille_pages(leaflet, context, path.parent)))
 
 
 def unavailable() -> str | None:
@@ -54,7 +56,7 @@ def brf(braille: Braille) -> bytes:
     return "".join(pages).encode("ascii")
 
 
-def braille_pages(leaflet: Leaflet, context: WriteContext) -> Braille:
+def braille_pages(leaflet: Leaflet, context: WriteContext, folder: Path) -> Braille:
     """Lay the leaflet out in its language's braille code and cut it into pages."""
     # 1. The library and the tables: a language without one stops here, before any file.
     louis = open_liblouis()
@@ -64,11 +66,15 @@ def braille_pages(leaflet: Leaflet, context: WriteContext) -> Braille:
     braille = translator(louis, leaflet, leaflet.language, context)
     if braille.table != english.table:  # what the language's table cannot write: in UEB
         braille = dataclasses.replace(braille, fallback=english)
-    # 2. Blocks of lines to braille formats, then pages with their braille page numbers.
+    # 2. Blocks of lines to braille formats, each with the print page it comes from when
+    #    the large-print PDF of this language was built (it is written before braille).
     config = context.config
     blocks = Layout(leaflet, context, braille, english, config.braille_cells).blocks()
+    pdf = folder / context.siblings.get("pdf", "-")
+    prints = print_pages(pdf, [b.source for b in blocks]) if pdf.is_file() else None
+    # 3. Pages, with braille page numbers (and print page numbers when known).
     pages = paginate(
-        blocks, config.braille_lines, config.braille_cells, lambda n: braille.cells(str(n))
+        blocks, config.braille_lines, config.braille_cells, lambda n: braille.cells(str(n)), prints
     )
     return Braille(
         tuple(map(tuple, pages)), config.braille_cells, config.braille_lines, braille.table
