@@ -51,7 +51,7 @@ class PublisherGroup(click.Group):
 
 
 def report(problems: list[Problem]) -> None:
-    for problem in problems:
+    for problem in dict.fromkeys(problems):  # once each: braille's two files meet the same one
         click.echo(str(problem), err=True)
 
 

@@ -138,6 +138,7 @@ def test_a_character_without_braille_is_refused_at_its_line(tmp_path: Path) -> N
     root = project(tmp_path, "First line.\n\nYou will be fine \U0001f642\n")
     code, output = build(root)
     assert code == 1
+    assert output.count("U+1F642") == 1  # said once, though both files met it
     assert (
         "test.md:8: the braille table en-ueb-g2.ctb has no braille for '\U0001f642' "
         "(U+1F642 SLIGHTLY SMILING FACE)"
@@ -284,3 +285,23 @@ def forward_translate(text: str, table: str) -> str:
         [lou, "--forward", f"unicode.dis,{table}"], input=text, capture_output=True, text=True
     )
     return result.stdout.strip("\n").replace(" ", "\u2800")
+
+
+def test_print_pages_are_found_in_order_or_not_given_at_all(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from publisher.formats.braille.print_pages import print_pages
+
+    pdf = tmp_path / "two-pages.pdf"
+    canvas = Canvas(str(pdf))
+    for text in ("Alpha beta gamma delta.", "Epsilon zeta eta theta."):
+        canvas.drawString(72, 720, text)
+        canvas.showPage()
+    canvas.save()
+    blocks = ["Alpha beta gamma", "", "Epsilon zeta", "eta"]  # "" and "eta": too short to look for
+    assert print_pages(pdf, blocks) == [1, 1, 2, 2]
+    assert print_pages(pdf, ["Epsilon zeta", "Alpha beta gamma"]) is None  # out of order
+    assert print_pages(pdf, ["Alpha beta gamma", "Omega omega"]) is None  # not in the PDF
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(b"%PDF-1.7\nnot a PDF at all")
+    assert print_pages(forged, blocks) is None
