@@ -15,6 +15,7 @@ import click
 from .build import build as build_outputs
 from .build import find_leaflets, read_all
 from .checks import check_leaflet
+from .checks.before_writing import read_and_check
 from .checks.braille import braille_problems
 from .config import load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
@@ -83,7 +84,7 @@ def main(ctx: click.Context, debug: bool, root: Path) -> None:
 @click.pass_obj
 def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     """Check leaflets (default: all in content/) and their translations; exit 1 on errors."""
-    leaflets = read_all(find_leaflets(paths, config), config)
+    leaflets = read_and_check(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
     report(warnings)
     translation = translation_problems(leaflets, config) + braille_problems(leaflets, config)
@@ -147,19 +148,33 @@ def build(
 ) -> None:
     """Build leaflets (default: all in content/) into out/<slug>/<lang>/, with out/index.html."""
     config = with_engine(config.with_options(out_dir=out_dir, font_size=font_size), tts)
-    with progress_bar() as advance:
-        result = build_outputs(paths, config, formats, languages, draft, jobs, progress=advance)
+    try:
+        with progress_bar() as advance:
+            result = build_outputs(
+                paths, config, formats, languages, draft, jobs, progress=advance, waiting=say
+            )
+    except KeyboardInterrupt:
+        click.echo(
+            "error: build interrupted: the files already written are kept and listed; "
+            "run the build again to finish",
+            err=True,
+        )
+        raise click.exceptions.Exit(130) from None
     report(result.warnings)
     for path in result.written:
         click.echo(f"wrote {display_path(path)}")
-    for path in result.withdrawn:
-        click.echo(f"removed {display_path(path)}: that translation may not be published now")
+    for path, reason in result.withdrawn:
+        click.echo(f"removed {display_path(path)}: {reason}")
     if result.up_to_date:
         click.echo(f"{len(result.up_to_date)} file(s) already up to date")
     click.echo(f"every file built is listed in {display_path(config.out_dir / 'index.html')}")
     if result.errors:
         report(result.errors)
         raise click.exceptions.Exit(1)
+
+
+def say(message: str) -> None:
+    click.echo(message, err=True)
 
 
 class progress_bar:
@@ -247,6 +262,57 @@ def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
     click.echo(
         f"signed off {slug} in {language}: {len(state.units)} strings, "
         f"reviewed by {record.reviewer} on {record.date.isoformat()}"
+    )
+
+
+@main.command(short_help="Start a project in a new folder.")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--organisation",
+    default="Example Health Charity",
+    show_default=True,
+    help="Your organisation's name, shown on every leaflet.",
+)
+def new(folder: Path, organisation: str) -> None:
+    """Write a ready project into FOLDER: settings, an example leaflet, locales/, .gitignore."""
+    from .project import new_project
+
+    written = new_project(folder, organisation)
+    click.echo(f"wrote {len(written)} files into {display_path(folder)}", err=True)
+    click.echo(f"next: cd {display_path(folder)} && publisher build", err=True)
+
+
+@main.command(short_help="Preview every format, rebuilt when you save.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port (0: any free port).")
+@click.pass_obj
+def serve(config, host: str, port: int) -> None:
+    """Serve the catalogue, every page, PDF, Word file, recording and speech script locally."""
+    from .preview import serve as serve_preview
+
+    serve_preview(config, host, port, lambda url: click.echo(f"serving on {url}", err=True))
+
+
+@main.command("import", short_help="Turn a Word document into a leaflet.")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the leaflet and its pictures (default: content/).",
+)
+@click.option("--force", is_flag=True, help="Replace a leaflet of the same name.")
+@click.pass_obj
+def import_(config, source: Path, out_dir: Path | None, force: bool) -> None:
+    """Write SOURCE (.docx) as a leaflet in the content format, pictures under images/."""
+    from .importing import import_word  # python-docx: only for this command
+
+    done = import_word(source, out_dir or config.content_dir, force)
+    report(list(done.warnings))
+    click.echo(f"wrote {display_path(done.leaflet)} and {len(done.pictures)} picture(s)", err=True)
+    click.echo(
+        f"next: fill in the front matter, then run `publisher check {display_path(done.leaflet)}`",
+        err=True,
     )
 
 

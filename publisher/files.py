@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from .errors import Problem
+
+TEMPORARY_PREFIX = ".tmp-"  # every temporary file starts so: a later build knows it for a leftover
+# Leftovers of earlier versions, named by mkstemp as .<stem>.<8 random characters><suffix>.
+_OLD_TEMPORARY = re.compile(r"^\.[^/]+\.[a-z0-9_]{8}\.(pdf|docx|mp3|html|json|txt)$")
 
 
 @contextmanager
@@ -18,7 +26,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(
-        prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent
+        prefix=f"{TEMPORARY_PREFIX}{target.stem}.", suffix=target.suffix, dir=target.parent
     )
     os.close(handle)
     temporary = Path(name)
@@ -35,6 +43,39 @@ def write_text_atomic(target: Path, text: str) -> None:
         temporary.write_text(text, encoding="utf-8")
 
 
+def is_temporary(path: Path) -> bool:
+    """A file atomic_path made and an interrupted process left behind."""
+    return path.name.startswith(TEMPORARY_PREFIX) or bool(_OLD_TEMPORARY.match(path.name))
+
+
+def remove_temporaries(folder: Path) -> list[Path]:
+    """Delete the temporary files left anywhere under `folder`; return them."""
+    found = [
+        Path(top, name)
+        for top, _folders, names in os.walk(folder)
+        for name in names
+        if name.startswith(".") and is_temporary(Path(name))
+    ]
+    for path in found:
+        path.unlink(missing_ok=True)
+    return found
+
+
+def remove_empty_folders(folder: Path, top: Path) -> None:
+    """Remove `folder` and its parents up to `top` while they are empty."""
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def sha256_file(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    return sha.hexdigest()
+
+
 def digest_files(paths: list[Path], extra: str = "") -> str:
     """A SHA-256 over the contents of some files (missing ones count as empty) and a string."""
     sha = hashlib.sha256(extra.encode())
@@ -42,3 +83,25 @@ def digest_files(paths: list[Path], extra: str = "") -> str:
         sha.update(str(path.name).encode())
         sha.update(path.read_bytes() if path.is_file() else b"")
     return sha.hexdigest()
+
+
+_PLAIN_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the folder is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
+FULL_OR_READ_ONLY = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+_TEMPORARY_NAME = re.compile(rf"^{re.escape(TEMPORARY_PREFIX)}(.+)\.[a-z0-9_]{{8}}(\.[^.]*)?$")
+
+
+def os_problem(err: OSError, path: Path | None = None) -> Problem:
+    """One line naming the file (the output, not its temporary name) and what went wrong."""
+    where = path or (Path(os.fsdecode(err.filename)) if err.filename else None)
+    if where is not None and (found := _TEMPORARY_NAME.match(where.name)):
+        where = where.with_name(found[1] + (found[2] or ""))
+    reason = _PLAIN_REASONS.get(err.errno or 0)
+    detail = err.strerror or str(err)
+    message = f"cannot write: {reason} ({detail.lower()})" if reason else f"cannot write: {detail}"
+    return Problem(where, None, message)

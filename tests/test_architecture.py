@@ -36,7 +36,9 @@ def imports(root: Path) -> dict[str, set[str]]:
                     anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                     base = ".".join(anchor + ([node.module] if node.module else []))
                 # `from pkg import module` imports the module; `from pkg import name` the package
-                found |= {f"{base}.{a.name}" if f"{base}.{a.name}" in files else base for a in node.names}
+                found |= {
+                    f"{base}.{a.name}" if f"{base}.{a.name}" in files else base for a in node.names
+                }
         graph[name] = {m for m in found if m in files and m != name}
     return graph
 
@@ -117,7 +119,15 @@ def test_every_format_has_its_own_folder_with_write_at_the_front() -> None:
 
 def test_the_package_root_holds_only_the_first_places_to_look() -> None:
     root = sorted(p.name for p in PACKAGE.glob("*.py"))
-    assert root == ["__init__.py", "__main__.py", "cli.py", "config.py", "errors.py", "files.py", "model.py"]
+    assert root == [
+        "__init__.py",
+        "__main__.py",
+        "cli.py",
+        "config.py",
+        "errors.py",
+        "files.py",
+        "model.py",
+    ]
 
 
 def test_the_checks_find_a_planted_cycle_and_crossing(tmp_path: Path) -> None:

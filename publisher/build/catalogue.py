@@ -1,4 +1,5 @@
-"""out/index.html: every leaflet, language and format built, with its review state."""
+"""out/index.html: every leaflet, language and format built, with its review state,
+and what was withdrawn from out/ and why."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..files import write_text_atomic
 from ..formats.templates import templates_dir
 from ..i18n.dates import format_date, language_name
 from ..text.scripts import direction
+from .withdraw import Note
 
 FORMAT_LABELS = {
     "pdf": "Large print (PDF)",
@@ -32,6 +34,7 @@ class Edition:
     draft: bool
     original: bool  # the language the leaflet was written in
     files: list[tuple[str, str]] = field(default_factory=list)  # (label, path in out/)
+    note: Withdrawn | None = None  # formats taken out of out/, and why
 
     @property
     def name(self) -> str:
@@ -51,6 +54,24 @@ class Edition:
         return "Translation checked and signed off by a second person."
 
 
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """What the catalogue says about formats withdrawn from out/."""
+
+    labels: str  # "Large print (PDF), Word"
+    reason: str
+    when: str  # the date they were withdrawn, written out
+    signed_off: str | None  # the review that no longer matches, written out
+
+    @property
+    def advice(self) -> str:
+        if self.signed_off:
+            return (
+                f"Last signed off on {self.signed_off}: a second person needs to review it again."
+            )
+        return "Build it again once it may be published."
+
+
 @dataclass
 class Entry:
     slug: str
@@ -61,8 +82,10 @@ class Entry:
     editions: dict[str, Edition] = field(default_factory=dict)
 
 
-def catalogue_entries(manifest: dict[str, dict], out_dir: Path, today: date) -> list[Entry]:
-    """Group the manifest's files that exist by leaflet, then by language."""
+def catalogue_entries(
+    manifest: dict[str, dict], notes: dict[str, Note], out_dir: Path, today: date
+) -> list[Entry]:
+    """Group the manifest's files that exist by leaflet, then by language; add the notes."""
     entries: dict[str, Entry] = {}
     for key, item in sorted(manifest.items()):
         if not (out_dir / key).is_file():
@@ -79,6 +102,8 @@ def catalogue_entries(manifest: dict[str, dict], out_dir: Path, today: date) -> 
             item["language"], Edition(item["language"], item["title"], item["draft"], original)
         )
         edition.files.append((FORMAT_LABELS.get(item["format"], item["format"]), key))
+    for note in notes.values():
+        _add_note(entries, note, today)
     for entry in entries.values():
         entry.title = entry.title or next(iter(entry.editions.values())).title
         entry.editions = {e.language: e for e in sorted(entry.editions.values(), key=_order)}
@@ -88,6 +113,23 @@ def catalogue_entries(manifest: dict[str, dict], out_dir: Path, today: date) -> 
 
 
 _LABEL_ORDER = {label: n for n, label in enumerate(FORMAT_LABELS.values())}
+
+
+def _add_note(entries: dict[str, Entry], note: Note, today: date) -> None:
+    """Show a withdrawal under its leaflet and language, even when nothing of them is left."""
+    overdue = date.fromisoformat(note.next_review) < today
+    reviewed, next_review = long_date(note.reviewed), long_date(note.next_review)
+    entry = entries.setdefault(note.slug, Entry(note.slug, "", reviewed, next_review, overdue))
+    edition = entry.editions.setdefault(
+        note.language, Edition(note.language, note.title, False, False)
+    )
+    labels = ", ".join(FORMAT_LABELS.get(f, f) for f in sorted(note.formats, key=_format_order))
+    signed_off = long_date(note.signed_off) if note.signed_off else None
+    edition.note = Withdrawn(labels, note.reason, long_date(note.date), signed_off)
+
+
+def _format_order(name: str) -> int:
+    return list(FORMAT_LABELS).index(name) if name in FORMAT_LABELS else len(FORMAT_LABELS)
 
 
 def _order(edition: Edition) -> tuple[bool, str]:
@@ -101,14 +143,14 @@ def long_date(iso: str) -> str:
 
 
 def write_catalogue(
-    manifest: dict[str, dict], out_dir: Path, organisation: str, today: date
+    manifest: dict[str, dict], notes: dict[str, Note], out_dir: Path, organisation: str, today: date
 ) -> Path:
     environment = Environment(
         loader=FileSystemLoader(templates_dir("catalogue.html")),
         autoescape=select_autoescape(["html"]),
     )
     page = environment.get_template("catalogue.html").render(
-        organisation=organisation, entries=catalogue_entries(manifest, out_dir, today)
+        organisation=organisation, entries=catalogue_entries(manifest, notes, out_dir, today)
     )
     target = out_dir / "index.html"
     write_text_atomic(target, page)

@@ -18,6 +18,7 @@ from ..formats.templates import templates_dir
 from ..i18n.words import Words
 from ..model import Image, Leaflet, easy_points, leaflet_blocks
 from ..reading.source import read_leaflet
+from .inputs import fingerprint, input_files
 from .report import BuildReport
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -33,6 +34,7 @@ class Job:
     target: Path
     digest: str
     source_language: str  # the language the leaflet was written in
+    inputs: dict[str, str]  # the files it is made from, with their SHA-256 (see inputs.py)
 
 
 def find_leaflets(paths: Iterable[Path], config: Config) -> list[Path]:
@@ -102,10 +104,14 @@ def plan(
             folder = config.out_dir / leaflet.slug / version.language
             siblings = {f.name: f.output_name(leaflet.slug) for f in formats}
             context = WriteContext(config, today, words, is_draft, siblings)
+            translated = None if version is leaflet else version.language
+            inputs = fingerprint(
+                config, input_files(config, leaflet.source, leaflet.slug, translated)
+            )
             for fmt in formats:
                 digest = job_digest(version, fmt, context, code)
                 target = folder / fmt.output_name(leaflet.slug)
-                jobs.append(Job(version, fmt, context, target, digest, leaflet.language))
+                jobs.append(Job(version, fmt, context, target, digest, leaflet.language, inputs))
     return jobs
 
 
@@ -133,6 +139,8 @@ def language_versions(
             continue
         try:
             versions.append((*localise(leaflet, language, config, draft=False), False))
+        except UsageError:
+            raise
         except PublisherError as err:
             refused = err
             if draft:
@@ -141,14 +149,15 @@ def language_versions(
                     continue
                 except PublisherError as no_draft:
                     refused = no_draft
-            if explicit:
-                raise refused from None
+            report.refused.add((leaflet.slug, language))
+            if explicit:  # asked for by name: an error, once the rest is built and withdrawn
+                report.errors += refused.problems
+                continue
             warnings = [dataclasses.replace(p, severity="warning") for p in refused.problems]
             if isinstance(refused, NoTranslation):
                 untranslated[language] = warnings[0]
             else:
                 report.warnings += warnings
-            report.refused.add((leaflet.slug, language))
     if len(untranslated) == 1:
         report.warnings += untranslated.values()
     elif untranslated:
@@ -188,6 +197,8 @@ def job_digest(leaflet: Leaflet, fmt: Format, context: WriteContext, code: str) 
     sha.update(repr((leaflet, fmt, stable, overdue, code)).encode())
     for picture in sorted({str(p.path) for p in pictures(leaflet)}):
         sha.update(Path(picture).read_bytes())
+    if context.config.brand_logo is not None:  # a new logo file rebuilds every output
+        sha.update(context.config.brand_logo.read_bytes())
     return sha.hexdigest()
 
 

@@ -15,4 +15,5 @@ class BuildReport:
     warnings: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     refused: set[tuple[str, str]] = field(default_factory=set)  # (slug, language) not published
-    withdrawn: list[Path] = field(default_factory=list)  # earlier outputs of those, removed
+    # earlier outputs taken out of out/ (a translation changed since review, say), and why
+    withdrawn: list[tuple[Path, str]] = field(default_factory=list)

@@ -21,6 +21,7 @@ from ..config import Config
 from ..errors import ContentError, Problem, UsageError
 from ..files import write_text_atomic
 from ..reading.frontmatter import LANGUAGE_TAG
+from ..text.characters import text_problems
 from .dates import babel_locale, language_name
 from .units import Unit
 
@@ -136,6 +137,7 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
     # the first comes back from its user comments below, the second is of no use to us.
     numbered = [(n, line) for n, line in enumerate(lines, 1) if not line.startswith(b"#~|")]
     problems = [Problem(path, n, message) for n, message in _quoting_problems(numbered)]
+    problems += text_problems(b"".join(lines).decode("utf-8", "replace"), path, 1)
     if problems:  # Babel would silently drop a character of an unclosed string
         raise ContentError(problems)
     try:

@@ -17,7 +17,7 @@ import docx
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt
+from docx.shared import Cm, Emu, Pt
 
 from ...checks import is_overdue
 from ...errors import BuildError
@@ -26,13 +26,13 @@ from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE
 from ...model import Inline, Leaflet, Link, ListBlock, ListItem, Paragraph, Text
 from ...text.scripts import is_rtl
 from .. import WriteContext
-from ..print_style import WORD_FONT, PrintStyle
+from ..print_style import TEXT_COLOUR, WORD_FONT, PrintStyle
 from .bidi import set_directions
 from .body import BodyWriter, Place
 from .images import Frame, Pictures
 from .links import tel_url
 from .ooxml import set_rpr
-from .page import header_paragraph, page_numbers, pieces, set_up_page
+from .page import header_logo, header_paragraph, page_numbers, pieces, set_up_page
 from .styles import NOTE_STYLE, ListNumbering, Look, apply_styles
 from .text import check_text, safe
 
@@ -52,6 +52,7 @@ WORDS = (
     "Next review: {date}",
 )
 SOURCE_LANGUAGE = "en-GB"  # the language of the words above, shown beside a draft's own
+LOGO_HEIGHT = Cm(1.5)
 PICTURE_HEIGHT_SHARE = 0.6  # of the text area: room for the caption and some text
 
 
@@ -61,7 +62,10 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     check_text(leaflet)
     # 2. An empty document restyled for large print in the leaflet's language.
     look = Look.of(
-        PrintStyle(context.config.font_size, context.config.page_size), WORD_FONT, leaflet.language
+        PrintStyle(context.config.font_size, context.config.page_size),
+        WORD_FONT,
+        leaflet.language,
+        context.config.brand_colour or TEXT_COLOUR,
     )
     document = docx.Document()
     numbering = apply_styles(document, look)
@@ -78,6 +82,8 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     writer = _LeafletWriter(document, look, words, numbering, pictures, leaflet)
     if context.draft:
         writer.draft_header()
+    if context.config.brand_logo is not None:
+        header_logo(document, context.config.brand_logo, context.config.brand_logo_alt, LOGO_HEIGHT)
     writer.leaflet(context)
     # 6. Each paragraph of a right-to-left leaflet gets its direction from its own words.
     if look.rtl:

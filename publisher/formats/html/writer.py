@@ -10,6 +10,7 @@ leaflet's text into escaped Markup; this module gathers the page's values.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from markupsafe import Markup, escape
 
 from ... import __version__
 from ...checks import is_overdue
+from ...config import Config
 from ...i18n.dates import format_date
 from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
 from ...model import Leaflet
@@ -105,7 +107,19 @@ def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
         "next_review": date_markup(leaflet.next_review, leaflet.language),
         "references": leaflet.references,
         "references_lang": _other_language(source_language, leaflet.language),
+        "brand_colour": context.config.brand_colour,
+        "logo": logo_source(context.config),
+        "logo_alt": context.config.brand_logo_alt,
     }
+
+
+def logo_source(config: Config) -> str:
+    """The brand logo as a data: address, so the page stays one self-contained file."""
+    if config.brand_logo is None:
+        return ""
+    kind = "svg+xml" if config.brand_logo.suffix.lower() == ".svg" else "png"
+    encoded = base64.b64encode(config.brand_logo.read_bytes()).decode("ascii")
+    return f"data:image/{kind};base64,{encoded}"
 
 
 # --- tool words --------------------------------------------------------------

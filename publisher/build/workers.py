@@ -1,0 +1,78 @@
+"""Worker processes that end with the build: finished, interrupted or its parent killed."""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from multiprocessing.pool import Pool
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+@contextmanager
+def worker_pool(processes: int, close_fd: int | None) -> Iterator[Pool]:
+    """A pool whose workers are killed when the `with` block ends in any way."""
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    pool = context.Pool(processes, initializer=_start_worker, initargs=(os.getpid(), close_fd))
+    try:
+        yield pool
+    finally:
+        pool.terminate()  # SIGTERM: a worker drops its temporary file and exits
+        pool.join()
+
+
+@contextmanager
+def interrupted_by_sigterm() -> Iterator[None]:
+    """SIGTERM stops the build as Ctrl-C does, so its workers are ended and its files tidied."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt("terminated")
+
+
+def _start_worker(parent: int, close_fd: int | None) -> None:
+    if close_fd is not None:
+        os.close(close_fd)  # the build's lock belongs to the build, not its workers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build, which ends us
+    signal.signal(signal.SIGTERM, _exit_now)
+    _die_with(parent)
+
+
+def _exit_now(_signum: int, _frame: object) -> None:
+    raise SystemExit(143)  # unwinds: atomic_path removes the temporary file
+
+
+def _die_with(parent: int) -> None:
+    """Be killed when the build process dies, even by kill -9."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before prctl took effect
+        os._exit(1)
+    watch = threading.Thread(target=_watch, args=(parent, _exit_orphan), daemon=True)
+    watch.start()  # for systems without prctl
+
+
+def _watch(parent: int, on_orphan: Callable[[], None]) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    on_orphan()
+
+
+def _exit_orphan() -> None:
+    os._exit(1)
