@@ -192,7 +192,7 @@ def test_the_pef_grammar_refuses_what_is_not_braille(out: Path) -> None:
 
 # --- print page numbers, from the large-print PDF built beside the braille -------------------
 
-PRINTED = [(CANCER, "en-GB"), (SCAN, "cy")]
+PRINTED = [(SCAN, "en-GB"), (SCAN, "cy")]
 
 
 @pytest.fixture(scope="module")
@@ -203,12 +203,11 @@ def with_print(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(CONTENT, root / "content")
     shutil.copytree(ROOT / "locales", root / "locales")
     settings = (ROOT / "publisher.toml").read_text(encoding="utf-8")
-    settings = settings.replace('languages = ["cy", "pl", "ar", "bn"]', "languages = []")
+    settings = settings.replace('languages = ["cy", "pl", "ar", "bn"]', 'languages = ["cy"]')
     (root / "publisher.toml").write_text(settings, encoding="utf-8")
-    for slug, language in PRINTED:
-        leaflet = str(root / "content" / f"{slug}.md")
-        result = run(root, "build", leaflet, "--lang", language, "--format", "pdf,braille")
-        assert result.exit_code == 0, result.output
+    leaflet = str(root / "content" / f"{SCAN}.md")
+    result = run(root, "build", leaflet, "--format", "pdf,braille", "--jobs", "2")
+    assert result.exit_code == 0, result.output
     return root / "out"
 
 
