@@ -23,9 +23,10 @@ from .i18n.catalogs import known_languages
 from .i18n.check import glossary_warnings, translation_for, translation_problems
 from .i18n.dates import language_name
 from .i18n.extract import extract as extract_templates
-from .i18n.review import sign_off
+from .i18n.review import Request, changes, sign_off
+from .i18n.status import FORMATS as STATUS_FORMATS
 from .i18n.status import render as render_status
-from .i18n.status import status_rows
+from .i18n.status import status_rows, unpublished
 from .i18n.update import update as update_catalogs
 from .speech.engines.registry import ENGINES, voice_table, with_engine
 
@@ -104,7 +105,7 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     "--format",
     "formats",
     callback=split_list,
-    help="Comma-separated: pdf,docx,html,audio (default: publisher.toml's formats).",
+    help="Comma-separated: pdf,docx,html,audio,epub (default: publisher.toml's formats).",
 )
 @click.option(
     "--lang",
@@ -235,8 +236,21 @@ def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | No
 @click.option(
     "--lang", "languages", callback=split_list, help="Language tag(s); default: all found."
 )
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(STATUS_FORMATS),
+    default="text",
+    show_default=True,
+    help="A table for people, or json or csv for CI and spreadsheets.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["unpublished"]),
+    help="Exit 1 when a language of publisher.toml would not be published (for CI).",
+)
 @click.pass_obj
-def i18n_status(config, languages: tuple[str, ...] | None) -> None:
+def i18n_status(config, languages: tuple[str, ...] | None, kind: str, fail_on: str | None) -> None:
     """Show language x leaflet: translated, fuzzy, untranslated, checks and review state."""
     leaflets = read_all(find_leaflets((), config), config)
     languages = languages or known_languages(config)
@@ -244,24 +258,71 @@ def i18n_status(config, languages: tuple[str, ...] | None) -> None:
         raise UsageError(
             "no languages yet: list them in publisher.toml or run `publisher i18n update --lang LANG`"
         )
-    click.echo(render_status(status_rows(leaflets, config, languages)))
+    rows = status_rows(leaflets, config, languages)
+    click.echo(render_status(rows, kind))
+    missing = unpublished(rows) if fail_on else []
+    for row in missing:
+        click.echo(
+            f"error: {row.leaflet} in {row.language} will not be published: {row.review}"
+            + (f", {row.checks}" if row.errors else "")
+            + (
+                f", {row.fuzzy + row.untranslated} string(s) to translate"
+                if row.fuzzy or row.untranslated
+                else ""
+            ),
+            err=True,
+        )
+    if missing:
+        raise click.exceptions.Exit(1)
 
 
 @i18n.command("review", short_help="Sign off one translation (a second person).")
 @click.argument("slug")
 @click.option("--lang", "language", required=True, help="The language reviewed, e.g. cy.")
-@click.option("--reviewer", required=True, help="Your name: not the translator's.")
+@click.option("--reviewer", required=True, help="Your name as publisher.toml lists it.")
+@click.option(
+    "--key",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your SSH private key, e.g. ~/.ssh/id_ed25519 (its public key is in publisher.toml).",
+)
+@click.option(
+    "--accept",
+    multiple=True,
+    metavar="WARNING-ID",
+    help="Accept one warning or changed number by its ID (repeat for each); recorded.",
+)
+@click.option("--dry-run", is_flag=True, help="Show the changes and warnings; sign nothing.")
 @click.pass_obj
-def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
-    """Sign off locales/LANG/SLUG.po ('publisher' for the tool's words) as reviewed."""
+def i18n_review(
+    config,
+    slug: str,
+    language: str,
+    reviewer: str,
+    key: Path | None,
+    accept: tuple[str, ...],
+    dry_run: bool,
+) -> None:
+    """Show what changed since the last sign-off and every warning, then sign off
+    locales/LANG/SLUG.po ('publisher' for the tool's words) with your SSH key."""
     state, leaflet = translation_for(config, slug, language)
-    report([p for p in state.problems if p.severity == "warning"])
-    if leaflet is not None:
-        report(glossary_warnings(config, leaflet, state))
-    record = sign_off(config, state, reviewer, date.today())
+    for line in changes(state):
+        click.echo(line)
+    glossary = glossary_warnings(config, leaflet, state) if leaflet is not None else []
+    findings = [f for f in [*state.findings, *glossary] if f.id]
+    report([f.problem for f in findings])
+    if dry_run:
+        click.echo(f"{len(findings)} finding(s) to accept by ID; nothing signed (--dry-run)")
+        return
+    record = sign_off(config, state, Request(reviewer, key, accept), glossary)
+    signed = (
+        "signed with " + str(key)
+        if record.signature
+        else "not signed ([review] signatures = false)"
+    )
     click.echo(
         f"signed off {slug} in {language}: {len(state.units)} strings, "
-        f"reviewed by {record.reviewer} on {record.date.isoformat()}"
+        f"reviewed by {record.reviewer} on {record.date.isoformat()}, {signed}"
+        + (f", accepting {', '.join(record.accepted)}" if record.accepted else "")
     )
 
 

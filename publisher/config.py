@@ -15,7 +15,7 @@ from .text.characters import shown, text_problems
 # Language tags as BCP 47 writes them for the languages a leaflet is published in.
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$")
 
-ALL_FORMATS = ("pdf", "docx", "html", "audio", "braille", "pef")
+ALL_FORMATS = ("pdf", "docx", "html", "audio", "epub", "braille", "pef")
 PROPERTY_LENGTH = 255  # the organisation is the Word file's author: a core property
 MIN_FONT_SIZE, MAX_FONT_SIZE = 16, 24
 # Braille page sizes an embosser or display can take; 40 x 25 is the BANA and UKAAF page.
@@ -47,6 +47,21 @@ class Voice:
 
 
 @dataclass(frozen=True, slots=True)
+class Reviewer:
+    """A person who may sign off translations: their name, SSH public key and languages."""
+
+    name: str
+    key: str  # one line, as in ~/.ssh/id_ed25519.pub: 'ssh-ed25519 AAAA... comment'
+    languages: tuple[str, ...] = ()
+
+    def reviews(self, language: str) -> bool:
+        return any(
+            tag.lower() in (language.lower(), language.split("-")[0].lower())
+            for tag in self.languages
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     root: Path = Path(".")
     organisation: str = "Example Health Charity"
@@ -69,6 +84,11 @@ class Config:
     )
     brand_logo_alt: str = ""
     brand_colour: str = ""  # "#RRGGBB" for headings and boxes; "" keeps the default black
+    signatures: bool = True  # [review] signatures = false publishes unsigned sign-offs
+    reviewers: tuple[Reviewer, ...] = ()
+
+    def reviewers_of(self, language: str) -> tuple[Reviewer, ...]:
+        return tuple(r for r in self.reviewers if r.reviews(language))
 
     def voice_for(self, language: str) -> Voice:
         """The configured voice of a language, else of its base language, else the default."""
@@ -109,6 +129,7 @@ TABLE = {
         "tables": "braille_tables",
     },
     "brand": {"logo": "brand_logo", "logo_alt": "brand_logo_alt", "colour": "brand_colour"},
+    "review": {"signatures": "signatures", "reviewers": "reviewers"},
     "paths": {
         "content": "content_dir",
         "locales": "locales_dir",
@@ -216,6 +237,10 @@ def kind_problem(name: str, value: Any) -> str | None:
     if name == "braille_tables":
         ok = isinstance(value, dict) and all(isinstance(v, str) and v for v in value.values())
         return None if ok else 'must be a table of languages, like cy = "cy-cy-g2.ctb"'
+    if name == "signatures":
+        return None if isinstance(value, bool) else "must be true or false"
+    if name == "reviewers":
+        return reviewers_problem(value)
     return None if isinstance(value, str) else "must be text in quotes"
 
 
@@ -231,6 +256,24 @@ def voices_problem(value: Any) -> str | None:
             return f"gives {language} an unknown key '{unknown[0]}' (only engine and voice)"
         if not all(isinstance(v, str) for v in spec.values()):
             return f"must give {language}'s engine and voice as text in quotes"
+    return None
+
+
+def reviewers_problem(value: Any) -> str | None:
+    example = (
+        '[[review.reviewers]] with name = "...", key = "ssh-ed25519 AAAA...", languages = ["cy"]'
+    )
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        return f"must be a list of tables: {example}"
+    for spec in value:
+        unknown = sorted(set(spec) - {"name", "key", "languages"})
+        if unknown:
+            return f"has an unknown key '{unknown[0]}' (only name, key and languages)"
+        if not all(isinstance(spec.get(k), str) and spec[k].strip() for k in ("name", "key")):
+            return f"needs a name and a key, in quotes, for each reviewer: {example}"
+        languages = spec.get("languages", [])
+        if not isinstance(languages, list) or not all(isinstance(v, str) for v in languages):
+            return f'must give {spec["name"]}\'s languages as a list, like ["cy", "pl"]'
     return None
 
 
@@ -303,6 +346,11 @@ def _typed(values: dict[str, Any], path: Path) -> Config:
         for name in ("content_dir", "locales_dir", "out_dir", "cache_dir"):
             if name in values:
                 values[name] = values["root"] / values[name]
+        if "reviewers" in values:
+            values["reviewers"] = tuple(
+                Reviewer(r["name"].strip(), r["key"].strip(), tuple(r.get("languages", ())))
+                for r in values["reviewers"]
+            )
         if "voices" in values:
             values["voices"] = {lang: Voice(**spec) for lang, spec in values["voices"].items()}
         if "braille_tables" in values:  # the settings add to the defaults, or replace one

@@ -9,6 +9,10 @@ from click.testing import CliRunner
 
 from publisher.cli import main
 
+from .conftest import ROOT
+
+SAMPLE_KEY = ROOT / "examples" / "sample-reviewer" / "id_ed25519"  # example data, published
+
 EMOJI_ERROR = (
     "error: locales/cy/having-a-scan.po: in the cy translation: the font Noto Sans has no "
     "glyph for '\U0001f48a' (U+1F48A PILL): it would print as an empty box; remove it or "
@@ -27,10 +31,12 @@ def test_an_emoji_in_a_signed_off_translation_is_refused_by_check_and_build(
     po = project / "locales" / "cy" / "having-a-scan.po"
     text = po.read_text(encoding="utf-8")
     po.write_text(text.replace('msgstr "Cael sgan"\n', 'msgstr "Cael sgan \U0001f48a"\n'), "utf-8")
-    assert (
-        run("i18n", "review", "having-a-scan", "--lang", "cy", "--reviewer", "A Reviewer").exit_code
-        == 0
-    )
+    signed = run(
+        "i18n", "review", "having-a-scan", "--lang", "cy",
+        "--reviewer", "Example Reviewer (sample data)", "--key", str(SAMPLE_KEY),
+        "--accept", "number-5075e672", "--accept", "number-ba66045e",  # the sample's accepted
+    )  # fmt: skip
+    assert signed.exit_code == 0, signed.output
     check = run("check", "content/having-a-scan.md")
     assert check.exit_code == 1
     assert [line for line in check.output.splitlines() if line.startswith("error:")] == [

@@ -23,7 +23,14 @@ from ... import __version__
 from ...checks import is_overdue
 from ...config import Config
 from ...i18n.dates import format_date
-from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
+from ...i18n.words import (
+    DRAFT_MARK,
+    DRAFT_NOTICE,
+    OVERDUE_NOTICE,
+    Words,
+    draft_notices,
+    draft_title,
+)
 from ...model import Leaflet
 from ...text.scripts import direction
 from .. import WriteContext
@@ -40,6 +47,7 @@ WORDS = (
     "{title} (easy read)",
     "Skip to main content",
     DRAFT,
+    DRAFT_MARK,
     OVERDUE,
     "Listen to this leaflet",
     "Download the recording (MP3)",
@@ -92,7 +100,8 @@ def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
         "version": __version__,
         "say": say,
         "draft": context.draft,
-        "draft_message": DRAFT,
+        "window_title": _window_title(leaflet, say, context.draft),
+        "draft_notices": draft_notices(context.words),
         "tool_language": TOOL_LANGUAGE,
         "overdue": overdue_notice(leaflet, context.today, say),
         "audio": quote(context.siblings["audio"]) if "audio" in context.siblings else None,
@@ -154,6 +163,11 @@ class Say:
         if self.translated(message) or _is_english(self.language):
             return self.language
         return TOOL_LANGUAGE
+
+
+def _window_title(leaflet: Leaflet, say: Say, draft: bool) -> str:
+    title = say.text("{title} (easy read)", title=leaflet.title)
+    return draft_title(title, say.words) if draft else title
 
 
 def overdue_notice(leaflet: Leaflet, today: date, say: Say) -> Markup | None:
