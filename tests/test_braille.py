@@ -99,11 +99,11 @@ def expected(slug: str, language: str) -> list[list[str]]:
         catalog = [m for m in read_po(handle) if m.id]
     units = [(m.auto_comments[0], m.id if english else m.string) for m in catalog]
     body = [text for kind, text in units if kind.startswith(BODY)]
-    end = sorted(
-        ((kind, text) for kind, text in units if kind.startswith(END)),
-        key=lambda unit: next(n for n, kind in enumerate(END) if unit[0].startswith(kind)) // 2,
-    )
-    return [normal(plain(text), language) for text in body + [text for _, text in end]]
+    helpline = [text for kind, text in units if kind.startswith(END[:2])]
+    glossary = [text for kind, text in units if kind.startswith(END[2:])]
+    start = 2 if units[1][0].startswith("summary") else 1  # the helpline follows the title page
+    ordered = body[:start] + helpline + body[start:] + glossary
+    return [normal(plain(text), language) for text in ordered]
 
 
 def plain(markdown: str) -> str:

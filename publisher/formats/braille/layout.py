@@ -56,7 +56,6 @@ class Layout:
         blocks = [*self.title_page(), *self.content(leaflet.intro)]
         for section in leaflet.sections:
             blocks += self.section(section)
-        blocks += self.helpline(leaflet.helpline)
         blocks += self.glossary(leaflet.glossary_used())
         blocks += self.references(leaflet.references)
         blocks += self.review_dates()
@@ -101,7 +100,7 @@ class Layout:
         if leaflet.summary:  # the print edition's order: title, summary, organisation
             blocks.append(self.text(leaflet.summary, 2, 0, blank=True))
         blocks.append(self.centred(self.context.config.organisation))
-        return blocks + self.warnings()
+        return blocks + self.helpline(leaflet.helpline) + self.warnings()  # as in large print
 
     def warnings(self) -> list[Block]:
         """Boxes saying plainly that a leaflet is overdue for review or an unreviewed draft."""
