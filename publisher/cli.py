@@ -52,7 +52,7 @@ class PublisherGroup(click.Group):
 
 
 def report(problems: list[Problem]) -> None:
-    for problem in problems:
+    for problem in dict.fromkeys(problems):  # once each: braille's two files meet the same one
         click.echo(str(problem), err=True)
 
 
@@ -85,13 +85,14 @@ def main(ctx: click.Context, debug: bool, root: Path) -> None:
 def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     """Check leaflets (default: all in content/) and their translations; exit 1 on errors."""
     from .checks.before_writing import read_and_check  # fontTools: not for `--help`
+    from .checks.braille import braille_problems
     from .checks.speech import unspoken_warnings
 
     leaflets = read_and_check(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
     warnings += [w for leaflet in leaflets for w in unspoken_warnings(leaflet, config.locales_dir)]
     report(warnings)
-    translation = translation_problems(leaflets, config)
+    translation = translation_problems(leaflets, config) + braille_problems(leaflets, config)
     report(translation)
     errors = sum(p.severity == "error" for p in translation)
     summary = f"checked {len(leaflets)} leaflet(s): {len(warnings) + len(translation) - errors} warning(s)"

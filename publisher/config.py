@@ -15,9 +15,24 @@ from .text.characters import shown, text_problems
 # Language tags as BCP 47 writes them for the languages a leaflet is published in.
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$")
 
-ALL_FORMATS = ("pdf", "docx", "html", "audio", "epub")
+ALL_FORMATS = ("pdf", "docx", "html", "audio", "epub", "braille", "pef")
 PROPERTY_LENGTH = 255  # the organisation is the Word file's author: a core property
 MIN_FONT_SIZE, MAX_FONT_SIZE = 16, 24
+# Braille page sizes an embosser or display can take; 40 x 25 is the BANA and UKAAF page.
+BRAILLE_CELLS, BRAILLE_LINES = (20, 100), (10, 100)
+
+# The liblouis table of each language's braille code (publisher.toml's [braille.tables] adds
+# to these): Unified English Braille grade 2, Welsh contracted, and the uncontracted codes
+# of Polish, Arabic, Urdu, Bengali and Punjabi (Bharati braille).
+BRAILLE_TABLES = {
+    "en": "en-ueb-g2.ctb",
+    "cy": "cy-cy-g2.ctb",
+    "pl": "Pl-Pl-g1.utb",
+    "ar": "ar-ar-g1.utb",
+    "ur": "ur-pk-g1.utb",
+    "bn": "bn.tbl",
+    "pa": "pa.tbl",
+}
 
 # Page sizes in points (width, height), portrait. UKAAF large print is A4.
 PAGE_SIZES = {"A4": (595.28, 841.89), "A5": (419.53, 595.28), "LETTER": (612.0, 792.0)}
@@ -57,6 +72,9 @@ class Config:
     page_size: str = "A4"
     speech_engine: str = "espeak"
     voices: dict[str, Voice] = field(default_factory=dict)
+    braille_cells: int = 40
+    braille_lines: int = 25
+    braille_tables: dict[str, str] = field(default_factory=lambda: dict(BRAILLE_TABLES))
     content_dir: Path = Path("content")
     locales_dir: Path = Path("locales")
     out_dir: Path = Path("out")
@@ -79,6 +97,14 @@ class Config:
                 return self.voices[tag]
         return Voice(self.speech_engine)
 
+    def braille_table(self, language: str) -> str | None:
+        """The liblouis table of a language's braille code, else of its base language."""
+        tables = {tag.lower(): table for tag, table in self.braille_tables.items()}
+        for tag in (language.lower(), language.split("-")[0].lower()):
+            if tag in tables:
+                return tables[tag]
+        return None
+
     def with_options(self, **options: Any) -> Config:
         """A copy with command-line options (those not None) taking precedence."""
         given = {k: v for k, v in options.items() if v is not None}
@@ -97,6 +123,11 @@ TABLE = {
     },
     "print": {"font_size": "font_size", "page_size": "page_size"},
     "speech": {"engine": "speech_engine", "voices": "voices"},
+    "braille": {
+        "cells_per_line": "braille_cells",
+        "lines_per_page": "braille_lines",
+        "tables": "braille_tables",
+    },
     "brand": {"logo": "brand_logo", "logo_alt": "brand_logo_alt", "colour": "brand_colour"},
     "review": {"signatures": "signatures", "reviewers": "reviewers"},
     "paths": {
@@ -199,6 +230,13 @@ def kind_problem(name: str, value: Any) -> str | None:
         return None if ok else "must be a number of points, like 18"
     if name == "voices":
         return voices_problem(value)
+    if name in ("braille_cells", "braille_lines"):
+        low, high = BRAILLE_CELLS if name == "braille_cells" else BRAILLE_LINES
+        ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+        return None if ok else f"must be a whole number from {low} to {high}"
+    if name == "braille_tables":
+        ok = isinstance(value, dict) and all(isinstance(v, str) and v for v in value.values())
+        return None if ok else 'must be a table of languages, like cy = "cy-cy-g2.ctb"'
     if name == "signatures":
         return None if isinstance(value, bool) else "must be true or false"
     if name == "reviewers":
@@ -315,6 +353,8 @@ def _typed(values: dict[str, Any], path: Path) -> Config:
             )
         if "voices" in values:
             values["voices"] = {lang: Voice(**spec) for lang, spec in values["voices"].items()}
+        if "braille_tables" in values:  # the settings add to the defaults, or replace one
+            values["braille_tables"] = BRAILLE_TABLES | dict(values["braille_tables"])
         unknown = sorted(set(values.get("formats", ())) - set(ALL_FORMATS))
         if unknown:
             line = line_of(path, "publisher", "formats")

@@ -15,7 +15,7 @@ import mutagen
 import pdfplumber
 import pikepdf
 from docx import Document
-from lxml import html
+from lxml import etree, html
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN_FILES = {"index.html", "manifest.json", "withdrawn.json"}
@@ -94,6 +94,12 @@ def text_of(path: Path) -> str:
         return str(audio.tags["TIT2"])
     if path.suffix == ".html":
         return html.fromstring(path.read_bytes()).text_content()
+    if path.suffix == ".brf":  # braille, read back by liblouis (these projects are in English)
+        from .braille_support import back_translate, body_lines, brf_pages
+
+        return "\n".join(back_translate(body_lines(brf_pages(path)), "en-ueb-g2.ctb"))
+    if path.suffix == ".pef":
+        return etree.parse(str(path)).findtext(".//{http://purl.org/dc/elements/1.1/}title") or ""
     return path.read_text(encoding="utf-8")
 
 

@@ -108,9 +108,12 @@ def test_every_format_has_its_own_folder_with_write_at_the_front() -> None:
     from publisher.formats import FORMATS
 
     for fmt in FORMATS.values():
-        folder = PACKAGE / "formats" / fmt.name
-        assert (folder / "__init__.py").is_file(), f"formats/{fmt.name}/ is not a package"
-        assert fmt.module == f"publisher.formats.{fmt.name}"
+        # a format's other file (braille's PEF) is written by a module of that format's folder
+        name = fmt.part_of or fmt.name
+        folder = PACKAGE / "formats" / name
+        assert (folder / "__init__.py").is_file(), f"formats/{name}/ is not a package"
+        expected = f"publisher.formats.{name}" + (f".{fmt.name}" if fmt.part_of else "")
+        assert fmt.module == expected
         assert callable(fmt.load())
 
 

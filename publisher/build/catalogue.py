@@ -21,6 +21,8 @@ FORMAT_LABELS = {
     "html": "Easy read (web page)",
     "audio": "Audio (MP3)",
     "epub": "Talking book (EPUB)",
+    "braille": "Braille, ready to emboss (BRF)",
+    "pef": "Braille for embossers and displays (PEF)",
 }
 
 

@@ -74,15 +74,17 @@ def choose_formats(
     unknown = [n for n in names if n not in FORMATS]
     if unknown:
         raise UsageError(f"unknown format '{unknown[0]}' (choose from {', '.join(FORMATS)})")
-    chosen = []
-    for name in (n for n in FORMATS if n in names):  # the table's order
-        if not FORMATS[name].available():  # imported only by the jobs that write it
-            message = f"the {name} format is not available yet"
-            if formats:
-                raise UsageError(message)
-            report.warnings.append(Problem(None, None, message + "; skipped", "warning"))
-        else:
-            chosen.append(FORMATS[name])
+    chosen, skipped = [], []
+    # the table's order; a format's other files come with it (braille: the BRF and the PEF)
+    for fmt in (f for f in FORMATS.values() if f.name in names or f.part_of in names):
+        message = fmt.missing()
+        if message is None:
+            chosen.append(fmt)
+        elif formats:
+            raise UsageError(message)
+        elif message + "; skipped" not in skipped:
+            skipped.append(message + "; skipped")
+    report.warnings += [Problem(None, None, message, "warning") for message in skipped]
     return chosen
 
 

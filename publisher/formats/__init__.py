@@ -42,6 +42,9 @@ class Format:
     links_siblings: bool = False  # refers to the other outputs, so it is written after them
     typefaces: bool = False  # always prints with text/fonts.py's typefaces (cut before the jobs)
     slow: bool = False  # the longest jobs: started first, so no core idles at the end
+    part_of: str = ""  # another file of that format, made by its package (braille: the PEF)
+    # a light module whose unavailable() says what this machine lacks (a system library)
+    probe: str = ""
 
     def output_name(self, slug: str) -> str:
         return self.filename.format(slug=slug)
@@ -55,6 +58,13 @@ class Format:
         module = _import(self.module)
         return None if module is None else module.write
 
+    def missing(self) -> str | None:
+        """Why this format cannot be built here (not built yet, or a system library
+        missing, with its install line), or None when it can; the writer is not imported."""
+        if not self.available():
+            return f"the {self.name} format is not available yet"
+        return importlib.import_module(self.probe).unavailable() if self.probe else None
+
 
 def _import(name: str) -> ModuleType | None:
     try:
@@ -65,6 +75,7 @@ def _import(name: str) -> ModuleType | None:
         raise
 
 
+LOUIS = "publisher.formats.braille.liblouis"  # braille needs the system's liblouis
 FORMATS = {
     "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf", typefaces=True),
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
@@ -72,4 +83,11 @@ FORMATS = {
     "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
     # after the PDF: its page list is read from the PDF's bookmarks
     "epub": Format("epub", "publisher.formats.epub", "{slug}.epub", links_siblings=True),
+    # braille reads the large-print PDF's pages for its print page numbers: written after it
+    "braille": Format(
+        "braille", "publisher.formats.braille", "{slug}.brf", links_siblings=True, probe=LOUIS
+    ),
+    "pef": Format(
+        "pef", "publisher.formats.braille.pef", "{slug}.pef", True, part_of="braille", probe=LOUIS
+    ),
 }
