@@ -200,10 +200,10 @@ def describe(pdf: Pdf, description: Description) -> None:
     preferences = pdf.Root.get("/ViewerPreferences", Dictionary())
     preferences.DisplayDocTitle = True
     pdf.Root.ViewerPreferences = preferences
-    if "/Trapped" in pdf.docinfo:
-        del pdf.docinfo["/Trapped"]  # ReportLab's "not trapped" has no XMP form: say nothing
     with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-        meta.load_from_docinfo(pdf.docinfo)  # ReportLab's producer and dates, kept in both
+        # ReportLab's producer; no dates, which would make two builds of one source differ
+        meta["pdf:Producer"] = str(pdf.docinfo.get("/Producer", ""))
+        meta["xmp:CreatorTool"] = str(pdf.docinfo.get("/Creator", ""))
         # the title ReportLab wrote (the document info), so a change there shows here too
         meta["dc:title"] = str(pdf.docinfo.get("/Title", description.title))
         meta["dc:language"] = {description.language}
