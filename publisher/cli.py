@@ -15,6 +15,7 @@ import click
 from .build import build as build_outputs
 from .build import find_leaflets, read_all
 from .checks import check_leaflet
+from .checks.easy_read import coverage_problems, easy_coverage
 from .config import load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
 from .i18n.catalogs import known_languages
@@ -84,10 +85,13 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     """Check leaflets (default: all in content/) and their translations; exit 1 on errors."""
     leaflets = read_all(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
+    for leaflet in leaflets:
+        click.echo(f"{display_path(leaflet.source)}: {easy_coverage(leaflet).describe()}", err=True)
+    warnings += [p for leaflet in leaflets for p in coverage_problems(leaflet, config)]
     report(warnings)
     translation = translation_problems(leaflets, config)
     report(translation)
-    errors = sum(p.severity == "error" for p in translation)
+    errors = sum(p.severity == "error" for p in translation + warnings)
     summary = f"checked {len(leaflets)} leaflet(s): {len(warnings) + len(translation) - errors} warning(s)"
     click.echo(summary + (f", {errors} error(s)" if errors else ""), err=True)
     if errors:
@@ -247,6 +251,20 @@ def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
         f"signed off {slug} in {language}: {len(state.units)} strings, "
         f"reviewed by {record.reviewer} on {record.date.isoformat()}"
     )
+
+
+@main.command(short_help="List the symbols easy-read points can use.")
+@click.argument("word", required=False, default="")
+def symbols(word: str) -> None:
+    """List the symbol names (those containing WORD), for ![words](symbol:NAME) in easy read."""
+    from .symbols import CREDIT, symbol_names
+
+    names = symbol_names(word)
+    for name in names:
+        click.echo(name)
+    click.echo(f"{len(names)} symbol(s). {CREDIT}", err=True)
+    if not names:
+        raise click.exceptions.Exit(1)
 
 
 @main.command()

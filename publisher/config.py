@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import ContentError, Problem, UsageError
 
-ALL_FORMATS = ("pdf", "docx", "html", "audio")
+ALL_FORMATS = ("pdf", "docx", "html", "audio", "easy-audio")
 MIN_FONT_SIZE, MAX_FONT_SIZE = 16, 24
 
 # Page sizes in points (width, height), portrait. UKAAF large print is A4.
@@ -41,6 +41,9 @@ class Config:
     locales_dir: Path = Path("locales")
     out_dir: Path = Path("out")
     cache_dir: Path = Path(".cache/publisher")
+    easy_min_coverage: int = 50  # percent of sections with easy-read text; check warns below
+    easy_refuse_below: bool = False  # true: no easy-read page is published below the minimum
+    easy_words_per_minute: int = 130  # the easy-read recording: slower than the full one
 
     def voice_for(self, language: str) -> Voice:
         """The configured voice of a language, else of its base language, else the default."""
@@ -67,6 +70,11 @@ TABLE = {
     },
     "print": {"font_size": "font_size", "page_size": "page_size"},
     "speech": {"engine": "speech_engine", "voices": "voices"},
+    "easy_read": {
+        "min_coverage": "easy_min_coverage",
+        "refuse_below": "easy_refuse_below",
+        "words_per_minute": "easy_words_per_minute",
+    },
     "paths": {
         "content": "content_dir",
         "locales": "locales_dir",
@@ -123,7 +131,18 @@ def kind_problem(name: str, value: Any) -> str | None:
         return None if ok else "must be a number of points, like 18"
     if name == "voices":
         return voices_problem(value)
+    if name == "easy_refuse_below":
+        return None if isinstance(value, bool) else "must be true or false"
+    if name in ("easy_min_coverage", "easy_words_per_minute"):
+        return _whole_number_problem(name, value)
     return None if isinstance(value, str) else "must be text in quotes"
+
+
+def _whole_number_problem(name: str, value: Any) -> str | None:
+    low, high = (0, 100) if name == "easy_min_coverage" else (80, 200)
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return None
+    return f"must be a whole number from {low} to {high}"
 
 
 def voices_problem(value: Any) -> str | None:

@@ -18,6 +18,7 @@ FORMAT_LABELS = {
     "docx": "Word",
     "html": "Easy read (web page)",
     "audio": "Audio (MP3)",
+    "easy-audio": "Easy read audio (MP3)",
 }
 
 

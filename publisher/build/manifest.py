@@ -31,7 +31,7 @@ def manifest_entry(job: Job) -> dict:
         "reviewed": leaflet.reviewed.isoformat(),
         "next_review": leaflet.next_review.isoformat(),
     }
-    if job.format.name == "audio":
+    if job.format.name in ("audio", "easy-audio"):
         from ..speech.engines.registry import choose  # loads a speech engine: only for audio
 
         choice = choose(job.context.config, leaflet.language)

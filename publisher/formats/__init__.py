@@ -62,5 +62,6 @@ FORMATS = {
     "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf"),
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
     "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3"),
+    "easy-audio": Format("easy-audio", "publisher.formats.audio.easy", "{slug}-easy-read.mp3"),
     "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
 }

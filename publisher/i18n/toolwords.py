@@ -16,7 +16,7 @@ from types import ModuleType
 from .units import Unit
 
 DOMAIN = "publisher"
-PACKAGES = ("publisher.formats", "publisher.speech.script")
+PACKAGES = ("publisher.formats", "publisher.speech.script", "publisher.speech.easy")
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
 

@@ -45,16 +45,27 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     if minutes != script.minutes:
         script = speech_script(leaflet, context, minutes)
         chapters = render(script, choice, context, cache)  # only the changed sentence is new
+    path.write_bytes(recording(leaflet, context, script, chapters))
+
+
+def recording(
+    leaflet: Leaflet, context: WriteContext, script: Script, chapters: list[np.ndarray]
+) -> bytes:
+    """The chapters levelled alike, encoded and tagged in memory (a failure writes nothing)."""
     # 3. Level every chapter alike, then the whole, with the true peak limited.
     chapters = loudness.normalise(chapters, RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB)
-    # 4. Encode and tag in memory, then write once: a failure leaves no partial file.
+    # 4. Encode and tag in memory; the caller writes once.
     mp3 = io.BytesIO(encode(np.concatenate(chapters)))
     tags(leaflet, context, script, [len(c) for c in chapters]).save(mp3, v2_version=3)
-    path.write_bytes(mp3.getvalue())
+    return mp3.getvalue()
 
 
 def render(
-    script: Script, choice: Choice, context: WriteContext, cache: SpeechCache
+    script: Script,
+    choice: Choice,
+    context: WriteContext,
+    cache: SpeechCache,
+    settings: Settings = Settings(),  # noqa: B008  (frozen: one shared default is safe)
 ) -> list[np.ndarray]:
     """Each chapter's sound: its utterances, each followed by its pause."""
     choices = {"": choice}
@@ -65,7 +76,7 @@ def render(
             )
     items = [(choices[u.language], u.text) for u in script.utterances()]
     with progress_bar(f"speaking {script.title} ({script.language})") as progress:
-        spoken = iter(speak_all(items, Settings(), cache, progress))
+        spoken = iter(speak_all(items, settings, cache, progress))
     chapters = []
     for chapter in script.chapters:
         parts = []

@@ -2,14 +2,17 @@
 
 A `##` section with easy-read text anywhere in it (its own `::: easy` block or
 a subsection's) shows only that text, one point per row: picture, then words.
-A section with no easy-read text is shown in full. Pictures are inlined as
-data: URIs and the CSS sits in the page, so the file works offline and by e-mail.
+A section with no easy-read text shows its heading and one fixed easy sentence
+pointing to the large print; the page never falls back to the full text.
+Pictures, the CSS and the easy-read recording sit inside the page (data: URIs),
+so the file works offline and by e-mail; it links to every other format built.
 The layout lives in templates/easy-read.html and .css; html_prose.py turns the
 leaflet's text into escaped Markup; this module gathers the page's values.
 """
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,9 +23,12 @@ from markupsafe import Markup, escape
 
 from ... import __version__
 from ...checks import is_overdue
+from ...checks.easy_read import coverage_problems
+from ...errors import BuildError, Problem
 from ...i18n.dates import format_date
 from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
-from ...model import Leaflet
+from ...model import Leaflet, easy_points
+from ...symbols import CREDIT, CREDIT_URL, is_symbol
 from ...text.scripts import direction
 from .. import WriteContext
 from ..templates import templates_dir
@@ -33,6 +39,18 @@ PAGE = "easy-read.html"
 TOOL_LANGUAGE = "en-GB"  # the language the tool's own words are written in
 DRAFT = DRAFT_NOTICE
 OVERDUE = OVERDUE_NOTICE
+# A section with no easy-read text yet says so, and where to find the whole text.
+NOT_EASY_YET = "This part is not in easy read yet."
+ASK_FOR_HELP = "Ask someone to help you read the large print version."
+# The other formats the page links to, by format name (the easy-read recording plays in it).
+VERSION_LABELS = {
+    "pdf": "Large print (PDF)",
+    "docx": "Word document",
+    "audio": "Full recording (MP3)",
+    "epub": "Talking book (EPUB)",
+    "braille": "Braille (BRF)",
+}
+SYMBOL_CREDIT = CREDIT  # OpenMoji's licence asks for this line wherever its symbols show
 # Every tool word this page uses, for the translation tooling to extract.
 WORDS = (
     "{title} (easy read)",
@@ -48,14 +66,23 @@ WORDS = (
     "Last checked",
     "Next check due",
     "Where this information comes from",
+    NOT_EASY_YET,
+    ASK_FOR_HELP,
+    "Other versions of this leaflet",
+    *VERSION_LABELS.values(),
+    SYMBOL_CREDIT,
 )
+MAX_EMBEDDED_AUDIO = 4_000_000  # bytes of MP3 inside the page: about 8 minutes of speech
 
 
 def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
-    path.write_text(render_page(leaflet, context), encoding="utf-8")
+    refused = [p for p in coverage_problems(leaflet, context.config) if p.severity == "error"]
+    if refused:  # publisher.toml asks for no page with this little easy-read text
+        raise BuildError(refused)
+    path.write_text(render_page(leaflet, context, path.parent), encoding="utf-8")
 
 
-def render_page(leaflet: Leaflet, context: WriteContext) -> str:
+def render_page(leaflet: Leaflet, context: WriteContext, folder: Path | None = None) -> str:
     """The whole page as HTML text, with its own fonts for a script machines may lack."""
     environment = Environment(
         loader=FileSystemLoader(templates_dir(PAGE)),
@@ -64,7 +91,7 @@ def render_page(leaflet: Leaflet, context: WriteContext) -> str:
         keep_trailing_newline=True,
     )
     template = environment.get_template(PAGE)
-    values = page_values(leaflet, context)
+    values = page_values(leaflet, context) | recording_values(leaflet, context, folder)
     # The page once to learn which characters it shows, then with fonts cut to those.
     page = template.render(values | {"fonts": Markup("")})
     fonts = font_faces(page, leaflet.language, context.config)
@@ -93,7 +120,16 @@ def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
         "draft_message": DRAFT,
         "tool_language": TOOL_LANGUAGE,
         "overdue": overdue_notice(leaflet, context.today, say),
-        "audio": quote(context.siblings["audio"]) if "audio" in context.siblings else None,
+        "large_print": quote(context.siblings["pdf"]) if "pdf" in context.siblings else "",
+        "not_easy_yet": NOT_EASY_YET,
+        "symbol_credit": SYMBOL_CREDIT if any(is_symbol(p) for p in easy_pictures(leaflet)) else "",
+        "credit_url": CREDIT_URL,
+        "ask_for_help": ASK_FOR_HELP,
+        "versions": [
+            (say(VERSION_LABELS[name]), quote(file))
+            for name, file in context.siblings.items()
+            if name in VERSION_LABELS
+        ],
         "helpline": helpline,
         "phone": Markup('<span dir="ltr">{}</span>').format(helpline.phone) if helpline else "",
         "hours": isolated(helpline.hours) if helpline else "",
@@ -106,6 +142,27 @@ def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
         "references": leaflet.references,
         "references_lang": _other_language(source_language, leaflet.language),
     }
+
+
+def easy_pictures(leaflet: Leaflet) -> list[Path]:
+    return [p.picture.path for p in easy_points(leaflet) if p.picture is not None]
+
+
+def recording_values(leaflet: Leaflet, context: WriteContext, folder: Path | None) -> dict:
+    """The easy-read recording inside the page (it plays when the page is saved or e-mailed
+    alone), and a link to it as a file."""
+    name = context.siblings.get("easy-audio")
+    if folder is None or name is None or not (folder / name).is_file():
+        return {"audio": None, "audio_file": None}
+    data = (folder / name).read_bytes()
+    if len(data) > MAX_EMBEDDED_AUDIO:
+        message = (
+            f"the easy-read recording is {len(data) / 1e6:.1f} MB, over the page's "
+            f"{MAX_EMBEDDED_AUDIO / 1e6:.0f} MB: shorten the easy-read text"
+        )
+        raise BuildError([Problem(leaflet.source, None, message)])
+    encoded = base64.b64encode(data).decode("ascii")
+    return {"audio": f"data:audio/mpeg;base64,{encoded}", "audio_file": quote(name)}
 
 
 # --- tool words --------------------------------------------------------------
