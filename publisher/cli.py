@@ -15,6 +15,7 @@ import click
 from .build import build as build_outputs
 from .build import find_leaflets, read_all
 from .checks import check_leaflet
+from .checks.easy_read import coverage_problems, easy_coverage
 from .config import load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
 from .i18n.catalogs import known_languages
@@ -91,10 +92,13 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     leaflets = read_and_check(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
     warnings += [w for leaflet in leaflets for w in unspoken_warnings(leaflet, config.locales_dir)]
+    for leaflet in leaflets:
+        click.echo(f"{display_path(leaflet.source)}: {easy_coverage(leaflet).describe()}", err=True)
+    warnings += [p for leaflet in leaflets for p in coverage_problems(leaflet, config)]
     report(warnings)
     translation = translation_problems(leaflets, config) + braille_problems(leaflets, config)
     report(translation)
-    errors = sum(p.severity == "error" for p in translation)
+    errors = sum(p.severity == "error" for p in translation + warnings)
     summary = f"checked {len(leaflets)} leaflet(s): {len(warnings) + len(translation) - errors} warning(s)"
     click.echo(summary + (f", {errors} error(s)" if errors else ""), err=True)
     if errors:
@@ -397,6 +401,20 @@ def import_(config, source: Path, out_dir: Path | None, force: bool) -> None:
         f"next: fill in the front matter, then run `publisher check {display_path(done.leaflet)}`",
         err=True,
     )
+
+
+@main.command(short_help="List the symbols easy-read points can use.")
+@click.argument("word", required=False, default="")
+def symbols(word: str) -> None:
+    """List the symbol names (those containing WORD), for ![words](symbol:NAME) in easy read."""
+    from .symbols import CREDIT, symbol_names
+
+    names = symbol_names(word)
+    for name in names:
+        click.echo(name)
+    click.echo(f"{len(names)} symbol(s). {CREDIT}", err=True)
+    if not names:
+        raise click.exceptions.Exit(1)
 
 
 @main.command()

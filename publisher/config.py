@@ -15,7 +15,7 @@ from .text.characters import shown, text_problems
 # Language tags as BCP 47 writes them for the languages a leaflet is published in.
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$")
 
-ALL_FORMATS = ("pdf", "docx", "html", "audio", "epub", "braille", "pef")
+ALL_FORMATS = ("pdf", "docx", "html", "audio", "easy-audio", "epub", "braille", "pef")
 PROPERTY_LENGTH = 255  # the organisation is the Word file's author: a core property
 MIN_FONT_SIZE, MAX_FONT_SIZE = 16, 24
 # Braille page sizes an embosser or display can take; 40 x 25 is the BANA and UKAAF page.
@@ -79,6 +79,9 @@ class Config:
     locales_dir: Path = Path("locales")
     out_dir: Path = Path("out")
     cache_dir: Path = Path(".cache/publisher")
+    easy_min_coverage: int = 50  # percent of sections with easy-read text; check warns below
+    easy_refuse_below: bool = False  # true: no easy-read page is published below the minimum
+    easy_words_per_minute: int = 130  # the easy-read recording: slower than the full one
     brand_logo: Path | None = (
         None  # PNG or SVG on the PDF's first page, Word's header, the HTML page
     )
@@ -130,6 +133,11 @@ TABLE = {
     },
     "brand": {"logo": "brand_logo", "logo_alt": "brand_logo_alt", "colour": "brand_colour"},
     "review": {"signatures": "signatures", "reviewers": "reviewers"},
+    "easy_read": {
+        "min_coverage": "easy_min_coverage",
+        "refuse_below": "easy_refuse_below",
+        "words_per_minute": "easy_words_per_minute",
+    },
     "paths": {
         "content": "content_dir",
         "locales": "locales_dir",
@@ -241,7 +249,18 @@ def kind_problem(name: str, value: Any) -> str | None:
         return None if isinstance(value, bool) else "must be true or false"
     if name == "reviewers":
         return reviewers_problem(value)
+    if name == "easy_refuse_below":
+        return None if isinstance(value, bool) else "must be true or false"
+    if name in ("easy_min_coverage", "easy_words_per_minute"):
+        return _whole_number_problem(name, value)
     return None if isinstance(value, str) else "must be text in quotes"
+
+
+def _whole_number_problem(name: str, value: Any) -> str | None:
+    low, high = (0, 100) if name == "easy_min_coverage" else (80, 200)
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return None
+    return f"must be a whole number from {low} to {high}"
 
 
 def voices_problem(value: Any) -> str | None:

@@ -87,9 +87,9 @@ def test_catalogue_lists_every_built_file_with_language_and_review_state(
     with open_page(browser, out / "index.html") as opened:
         links = opened.page.evaluate(LINKS_JS)
     assert sorted(link["href"] for link in links) == built_files(out)
-    # 5 editions of one sample, 2 of the other (a Welsh draft); pdf, docx, html, audio, epub,
-    # and braille's brf and pef
-    assert len(links) == 7 * 7
+    # 5 editions of one sample, 2 of the other (a Welsh draft); pdf, docx, html, audio,
+    # easy-read audio, epub, and braille's brf and pef
+    assert len(links) == 8 * 7
     expected = {
         ("having-a-scan", "en-GB"): ("English (en-GB): Having a scan", ORIGINAL),
         ("having-a-scan", "cy"): ("Welsh (cy): Cael sgan", SIGNED_OFF),

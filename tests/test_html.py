@@ -25,6 +25,7 @@ from .conftest import write_leaflet
 from .fixtures.easy_read import (
     RICH_FRONT,
     TODAY,
+    TRICKY_EASY,
     TRICKY_TEXT,
     TRICKY_TITLE,
     WELSH_DRAFT,
@@ -70,8 +71,8 @@ def test_page_fetches_nothing_outside_itself(pages: dict[str, Path]) -> None:
             assert img.get("src").startswith(("data:image/png;base64,", "data:image/svg+xml;")), (
                 name
             )
-        audio = [a.get("src") for a in page.xpath("//audio")]
-        assert audio == (["welsh.mp3"] if name == "welsh" else [])  # beside the page
+        audio = [a.get("src")[:23] for a in page.xpath("//audio")]
+        assert audio == (["data:audio/mpeg;base64,"] if name == "welsh" else [])  # inside it
 
 
 def test_pictures_are_the_leaflets_own_files(pages: dict[str, Path]) -> None:
@@ -156,58 +157,40 @@ def test_a_section_with_easy_text_shows_only_that(pages: dict[str, Path]) -> Non
     assert [text(h) for h in after.xpath(".//h3")] == ["If you feel unwell"]
 
 
-def test_a_section_without_easy_text_is_shown_in_full(pages: dict[str, Path]) -> None:
-    ready = section(dom(pages["rich"]), "Getting ready")
-    full = ready.xpath("div[@class='full']")[0]
-    paragraph = full.xpath("p")[0]
-    assert text(paragraph) == "You do not need to do much before a biopsy. You can eat as normal."
-    assert paragraph.xpath("strong") and paragraph.xpath("em")
-    assert not ready.xpath(".//div[@class='point']")
-    (on_the_day,) = ready.xpath("section")
-    assert text(on_the_day.xpath("h3")[0]) == "On the day"
-    assert (
-        text(on_the_day.xpath("div[@class='full']")[0])
-        == "A nurse will meet you. It takes about an hour."
+def test_a_section_without_easy_text_says_so_and_shows_none_of_the_full_text(
+    pages: dict[str, Path],
+) -> None:
+    page = dom(pages["rich"])
+    ready = section(page, "Getting ready")
+    (said,) = ready.xpath("p[@class='not-easy']")
+    assert text(said) == (
+        "This part is not in easy read yet. Ask someone to help you read the large print version."
     )
+    assert not ready.xpath(".//div[@class='point'] | .//ol | .//ul | .//figure | .//section")
+    for words in (
+        "You do not need to do much",
+        "Read your letter",
+        "Wear loose clothes",
+        "Tell us before the day",
+        "A nurse will meet you",
+        "You may feel sore",
+    ):
+        assert words not in text(page)
 
 
-def test_lists_are_lists(pages: dict[str, Path]) -> None:
-    full = section(dom(pages["rich"]), "Getting ready").xpath("div[@class='full']")[0]
-    (ordered,) = full.xpath("ol")
-    assert [text(li) for li in ordered.xpath("li")][0] == "Read your letter."
-    assert len(ordered.xpath("li")) == 3
-    (bullets,) = full.xpath("ul")
-    assert len(bullets.xpath("li")) == 2
-    assert [text(li) for li in bullets.xpath("li/ul/li")] == ["and your glasses"]
+def test_the_sentence_links_to_the_large_print_when_it_is_built(tmp_path: Path) -> None:
+    source = write_leaflet(tmp_path, "## Part\n\nHard words here.\n")
+    context = WriteContext(Config(), TODAY, siblings={"pdf": "test-large-print.pdf"})
+    page = dom(build_page(source, tmp_path / "out", context))
+    (link,) = page.xpath("//p[@class='not-easy']/a")
+    assert link.get("href") == "test-large-print.pdf"
+    assert text(link) == "Ask someone to help you read the large print version."
 
 
-def test_figures_captions_and_decorative_pictures(pages: dict[str, Path]) -> None:
-    full = section(dom(pages["rich"]), "Getting ready").xpath("div[@class='full']")[0]
-    (figure,) = full.xpath("figure")
-    assert figure.xpath("img")[0].get("alt") == "A body with red marks on the arms"
-    assert text(figure.xpath("figcaption")[0]) == "The places a biopsy can be taken from"
-    (decorative,) = full.xpath(".//img[@alt='']")
-    assert decorative.get("aria-hidden") == "true"
-    assert decorative.get("src").startswith("data:image/svg+xml;")
-
-
-def test_links_and_note(pages: dict[str, Path]) -> None:
-    full = section(dom(pages["rich"]), "Getting ready").xpath("div[@class='full']")[0]
-    links = {text(a): a.get("href") for a in full.xpath(".//a")}
-    assert links == {
-        "map on our website": "https://example.org/map",
-        "0800 123 4567": "tel:08001234567",
-        "nurses@example.org": "mailto:nurses@example.org",
-    }
-    (note,) = full.xpath("div[@class='note']")
-    assert note.get("role") == "note"
-    assert text(note).startswith("Tell us before the day")
-
-
-def test_intro_without_easy_text_is_shown_in_full(pages: dict[str, Path]) -> None:
+def test_intro_without_easy_text_shows_nothing_of_it(pages: dict[str, Path]) -> None:
     main = dom(pages["rich"]).xpath("//main")[0]
-    intro = main.xpath("div[@class='full']")[0]
-    assert text(intro.xpath("p")[0]).startswith("This leaflet is for people who need a biopsy.")
+    assert "This leaflet is for people who need a biopsy" not in text(main)
+    assert not main.xpath("div[@class='full']")
 
 
 def test_easy_text_in_a_subsection_stands_for_its_whole_section(tmp_path: Path) -> None:
@@ -221,11 +204,13 @@ def test_easy_text_in_a_subsection_stands_for_its_whole_section(tmp_path: Path) 
     assert text(tests) == "Tests Biopsy You may have a test."
 
 
-def test_leaflets_without_easy_read_anywhere_are_shown_in_full(tmp_path: Path) -> None:
+def test_a_leaflet_without_easy_read_shows_its_headings_and_says_so(tmp_path: Path) -> None:
     source = write_leaflet(tmp_path, "Just words.\n\n## Part\n\n- one\n- two\n")
     page = dom(build_page(source, tmp_path / "out"))
-    assert not page.xpath("//div[@class='point']")
-    assert [text(li) for li in page.xpath("//main//li")] == ["one", "two"]
+    assert not page.xpath("//div[@class='point'] | //main//li")
+    assert [text(h) for h in page.xpath("//main//h2")] == ["Part"]
+    assert len(page.xpath("//p[@class='not-easy']")) == 1
+    assert "Just words." not in text(page)
 
 
 # --- hard words -------------------------------------------------------------
@@ -234,32 +219,23 @@ def test_leaflets_without_easy_read_anywhere_are_shown_in_full(tmp_path: Path) -
 def test_each_hard_word_is_explained_once_where_it_first_appears(pages: dict[str, Path]) -> None:
     page = dom(pages["rich"])
     explained = [text(dfn) for dfn in page.xpath("//dl[@class='meaning']//dfn")]
-    assert explained == ["biopsy", "lymph nodes", "scan"]  # reading order, each once
-    # biopsy: first in the introduction, explained right after that paragraph.
-    intro_paragraph = page.xpath("//main/div[@class='full']/p")[0]
-    assert intro_paragraph.xpath("b[@class='term']/text()") == ["biopsy"]
-    meaning = intro_paragraph.getnext()
-    assert meaning.get("class") == "meaning"
-    assert text(meaning.xpath(".//dd")[0]).startswith("A test where a doctor takes")
-    # lymph nodes: in an easy-read point, explained beside the words of that row.
+    assert explained == ["biopsy", "lymph nodes"]  # the easy-read points use only these
+    (row,) = page.xpath("//div[@class='words'][.//dfn[.='biopsy']]")
+    assert text(row.xpath("p")[0]) == "Your doctor will tell you about the biopsy."
     (row,) = page.xpath("//div[@class='words'][.//dfn[.='lymph nodes']]")
     assert text(row.xpath("p")[0]) == "The doctor may check your lymph nodes."
-    # scan: in a list item, explained inside that item.
-    (item,) = page.xpath("//li[dl[@class='meaning']]")
-    assert text(item.xpath("p")[0]) == "Wear loose clothes for the scan"
-    # Later uses are still marked as hard words, but not explained again.
-    assert len(page.xpath("//b[@class='term'][.='biopsy']")) == 3
+    assert len(page.xpath("//b[@class='term'][.='biopsy']")) == 1
 
 
 def test_hard_words_are_listed_at_the_end(pages: dict[str, Path]) -> None:
     page = dom(pages["rich"])
     hard = section(page, "Hard words")
-    assert hard.getparent().tag == "main" and hard.getnext() is None  # last in the main text
+    assert hard.getparent().tag == "main"
+    assert hard.getnext() is None or hard.getnext().get("class") == "versions"
     entries = [(text(d.xpath("dt")[0]), text(d.xpath("dd")[0])) for d in hard.xpath("dl/div")]
     assert entries == [
         ("biopsy", "A test where a doctor takes a tiny piece of your body to look at."),
         ("lymph nodes", "Small glands that help the body fight infection."),
-        ("scan", "A way to take pictures of the inside of the body."),
     ]
 
 
@@ -334,8 +310,9 @@ def test_audio_player_at_the_top_when_the_recording_is_built_too(pages: dict[str
     (label,) = page.xpath("//*[@id=$id]", id=audio.get("aria-labelledby"))
     assert text(label) == "Listen to this leaflet"
     (download,) = listen.xpath(".//a[@download]")
-    assert download.get("href") == "welsh.mp3"
+    assert download.get("href") == "welsh-easy-read.mp3"
     assert text(download) == "Download the recording (MP3)"
+    assert audio.get("src").startswith("data:audio/mpeg;base64,")
 
 
 # --- languages ---------------------------------------------------------------
@@ -352,7 +329,8 @@ def test_right_to_left_language(pages: dict[str, Path]) -> None:
 def test_translated_tool_words_are_used(tmp_path: Path) -> None:
     add_pictures(tmp_path)
     words = Words("cy", {"Hard words": "Geiriau anodd", "Call {phone}": "Ffoniwch {phone}"})
-    source = write_leaflet(tmp_path, "Mae'r scan yn gyflym.\n", RICH_FRONT.replace("en-GB", "cy"))
+    body = "::: easy\nMae'r scan yn gyflym.\n:::\n"
+    source = write_leaflet(tmp_path, body, RICH_FRONT.replace("en-GB", "cy"))
     page = dom(build_page(source, tmp_path / "out", WriteContext(Config(), TODAY, words)))
     (hard,) = page.xpath("//section[@class='hard-words']/h2")
     assert (text(hard), hard.xpath("span")) == ("Geiriau anodd", [])
@@ -378,9 +356,10 @@ def test_html_like_content_is_escaped(pages: dict[str, Path]) -> None:
     assert not page.xpath("//script | //iframe | //body//img[not(starts-with(@src, 'data:'))]")
     assert not page.xpath("//*[@onerror]")
     assert text(page.xpath("//h1")[0]) == TRICKY_TITLE
-    assert TRICKY_TEXT in [text(p) for p in page.xpath("//p")]
+    assert TRICKY_EASY in [text(p) for p in page.xpath("//p")]
+    assert TRICKY_TEXT not in text(page)  # full text: never on the easy-read page
     source = pages["tricky"].read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(&#39;p&#39;)&lt;/script&gt;" in source
+    assert "Easy &lt;iframe src=" in source
 
 
 # --- errors a person can fix ---------------------------------------------------
@@ -388,17 +367,17 @@ def test_html_like_content_is_escaped(pages: dict[str, Path]) -> None:
 
 def test_a_picture_that_is_not_png_or_svg_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a png")
-    source = write_leaflet(tmp_path, "Intro.\n\n![A photo](photo.jpg)\n")
+    source = write_leaflet(tmp_path, "::: easy\n![A photo](photo.jpg) Words.\n:::\n")
     with pytest.raises(BuildError) as raised:
         build_page(source, tmp_path / "out")
     (problem,) = raised.value.problems
-    assert (problem.path, problem.line) == (source, 8)
+    assert (problem.path, problem.line) == (source, 7)
     assert "photo.jpg is not a PNG or SVG picture" in problem.message
 
 
 def test_a_png_named_svg_is_still_shown_as_png(tmp_path: Path) -> None:
     (tmp_path / "odd.svg").write_bytes(png(4, 4, (0, 0, 0)))
-    source = write_leaflet(tmp_path, "![A square](odd.svg)\n")
+    source = write_leaflet(tmp_path, "::: easy\n![A square](odd.svg) Words.\n:::\n")
     page = dom(build_page(source, tmp_path / "out"))
     assert page.xpath("//img")[0].get("src").startswith("data:image/png;base64,")
 

@@ -20,6 +20,7 @@ FORMAT_LABELS = {
     "docx": "Word",
     "html": "Easy read (web page)",
     "audio": "Audio (MP3)",
+    "easy-audio": "Easy read audio (MP3)",
     "epub": "Talking book (EPUB)",
     "braille": "Braille, ready to emboss (BRF)",
     "pef": "Braille for embossers and displays (PEF)",

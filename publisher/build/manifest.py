@@ -136,7 +136,7 @@ def manifest_entry(job: Job, sha256: str) -> dict:
         "reviewed": leaflet.reviewed.isoformat(),
         "next_review": leaflet.next_review.isoformat(),
     }
-    if job.format.name in ("audio", "epub"):  # the formats that speak
+    if job.format.name in ("audio", "easy-audio", "epub"):  # the formats that speak
         from ..speech.engines.registry import choose  # loads a speech engine: only for these
 
         choice = choose(job.context.config, leaflet.language)

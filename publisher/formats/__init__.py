@@ -80,6 +80,9 @@ FORMATS = {
     "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf", typefaces=True),
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
     "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3", slow=True),
+    "easy-audio": Format(
+        "easy-audio", "publisher.formats.audio.easy", "{slug}-easy-read.mp3", slow=True
+    ),
     "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
     # after the PDF: its page list is read from the PDF's bookmarks
     "epub": Format("epub", "publisher.formats.epub", "{slug}.epub", links_siblings=True),

@@ -17,7 +17,7 @@ from .units import Unit
 from .words import Plural
 
 DOMAIN = "publisher"
-PACKAGES = ("publisher.formats", "publisher.speech.script")
+PACKAGES = ("publisher.formats", "publisher.speech.script", "publisher.speech.easy")
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
 

@@ -36,6 +36,7 @@ from ..model import (
     Text,
     plain_text,
 )
+from ..symbols import SCHEME, is_symbol, similar_names, symbol_path
 from ..text.characters import shown, text_problems
 from .frontmatter import parse_front_matter
 from .glossary import mark_terms
@@ -286,7 +287,9 @@ class _BodyReader:
         """A paragraph; pictures inside it stand as figures in their place."""
         blocks: list[Block] = []
         for part in self.paragraph_parts(node, line):
-            if isinstance(part, Image):
+            if isinstance(part, Image) and is_symbol(part.path):
+                self.fail(line, "symbols are for easy-read points: inside '::: easy' only")
+            elif isinstance(part, Image):
                 blocks.append(part)
             elif plain_text(part).strip():
                 blocks.append(Paragraph(part, line))
@@ -386,12 +389,24 @@ class _BodyReader:
             self.problems += text_problems(words, self.path, line, one_line=True)
         if not alt and not decorative:
             self.fail(line, "image has no alt text (add a description, or mark it {.decorative})")
+        if src.lower().startswith(SCHEME):
+            return Image(self.symbol(src, line), alt, caption, decorative, line)
         path = (self.content_dir / src).resolve()
         if urlsplit(src).scheme or not path.is_relative_to(self.content_dir):
             self.fail(line, f"image '{shown(src)}' is outside the content folder")
         elif not path.is_file():
             self.fail(line, f"image '{shown(src)}' does not exist")
         return Image(path, alt, caption, decorative, line)
+
+    def symbol(self, src: str, line: int) -> Path:
+        """A picture from the symbol set: `symbol:doctor` (see `publisher symbols`)."""
+        name = src[len(SCHEME) :]
+        path = symbol_path(name)
+        if path is None:
+            near = " or ".join(similar_names(name))
+            hint = f" (did you mean {near}?)" if near else " (`publisher symbols` lists them)"
+            self.fail(line, f"there is no symbol called '{name}'{hint}")
+        return path or Path(name)
 
 
 @dataclass

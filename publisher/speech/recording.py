@@ -28,7 +28,12 @@ PROGRESS_FROM = 10  # utterances to synthesise before a progress bar is worth sh
 
 
 def spoken(
-    script: Script, choice: Choice, config: Config, cache: SpeechCache, rate: int
+    script: Script,
+    choice: Choice,
+    config: Config,
+    cache: SpeechCache,
+    rate: int,
+    settings: Settings = Settings(),  # noqa: B008  (frozen: one shared default is safe)
 ) -> list[list[np.ndarray]]:
     """Per chapter, each utterance's sound (float samples at `rate`, ends trimmed), no pauses."""
     choices = {"": choice}
@@ -37,7 +42,7 @@ def spoken(
             choices[utterance.language] = other_voice(config, utterance.language, choice)
     items = [(choices[u.language], u.text) for u in script.utterances()]
     with progress_bar(f"speaking {script.title} ({script.language})") as progress:
-        sounds = iter(speak_all(items, Settings(), cache, progress))
+        sounds = iter(speak_all(items, settings, cache, progress))
     return [
         [trimmed(resampled(next(sounds), rate), rate) for _ in chapter.utterances]
         for chapter in script.chapters

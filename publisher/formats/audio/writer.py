@@ -15,6 +15,7 @@ import numpy as np
 from ...model import Leaflet
 from ...speech import loudness, recording
 from ...speech.cache import SpeechCache
+from ...speech.engines.base import Settings
 from ...speech.engines.registry import Choice, choose
 from ...speech.script import Script, speech_script
 from .. import WriteContext
@@ -37,22 +38,33 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     if minutes != script.minutes:
         script = speech_script(leaflet, context, minutes)
         chapters = render(script, choice, context, cache)  # only the changed sentence is new
+    path.write_bytes(encoded(leaflet, context, script, chapters))
+
+
+def encoded(
+    leaflet: Leaflet, context: WriteContext, script: Script, chapters: list[np.ndarray]
+) -> bytes:
+    """The chapters levelled alike, encoded and tagged in memory (a failure writes nothing)."""
     # 3. Level every chapter alike, then the whole, with the true peak limited.
     lengths = [len(c) for c in chapters]
     sound = np.concatenate(chapters)
     del chapters  # memory: one copy of the recording, levelled in place
     sound = loudness.normalise(sound, lengths, RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB)
-    # 4. Encode and tag in memory, then write once: a failure leaves no partial file.
+    # 4. Encode and tag in memory; the caller writes once.
     mp3 = io.BytesIO(with_info_frame(encode(sound), len(sound)))  # players know the exact length
     tags(leaflet, context, script, lengths).save(mp3, v2_version=3)
-    path.write_bytes(mp3.getvalue())
+    return mp3.getvalue()
 
 
 def render(
-    script: Script, choice: Choice, context: WriteContext, cache: SpeechCache
+    script: Script,
+    choice: Choice,
+    context: WriteContext,
+    cache: SpeechCache,
+    settings: Settings = Settings(),  # noqa: B008  (frozen: one shared default is safe)
 ) -> list[np.ndarray]:
     """Each chapter's sound: its utterances, each followed by its pause."""
-    spoken = recording.spoken(script, choice, context.config, cache, RATE)
+    spoken = recording.spoken(script, choice, context.config, cache, RATE, settings)
     chapters = []
     for chapter, sounds in zip(script.chapters, spoken, strict=True):
         parts = []

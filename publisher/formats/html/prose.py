@@ -1,7 +1,8 @@
-"""The leaflet's own text as escaped HTML for the easy-read page, one function per node type.
+"""The leaflet's easy-read text as escaped HTML, one function per node type.
 
-Sections become Parts: easy-read rows (picture, then words) or the full text.
-Each hard word is explained right after the paragraph or point where it first
+Sections become Parts: easy-read rows (picture, then words), or, for a section
+with no easy-read text yet, its heading alone: the page never falls back to the
+full text. Each hard word is explained right after the point where it first
 appears. Pictures are inlined as data: URIs.
 """
 
@@ -15,18 +16,15 @@ from urllib.parse import urlsplit
 from lxml import etree
 from markupsafe import Markup, escape
 
+from ...checks.easy_read import has_easy
 from ...errors import BuildError, Problem
 from ...model import (
-    Block,
     EasyPoint,
     Emphasis,
     Image,
     Inline,
     Leaflet,
     Link,
-    ListBlock,
-    Note,
-    Paragraph,
     Section,
     Span,
     Strong,
@@ -53,12 +51,11 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A section as shown: easy-read rows, or the full text when it has none."""
+    """A section as shown: its easy-read rows, or none yet (the page says so)."""
 
     level: int
     heading: Markup
     rows: tuple[Row, ...] | None
-    full: Markup
     subparts: tuple[Part, ...] = ()
 
 
@@ -79,17 +76,15 @@ class Prose:
     # --- structure ---
 
     def intro(self, leaflet: Leaflet) -> Part:
-        if leaflet.intro_easy:
-            return Part(1, Markup(""), self.rows(leaflet.intro_easy), Markup(""))
-        return Part(1, Markup(""), None, self.blocks(leaflet.intro))
+        """The introduction's easy-read rows; without them, nothing (the title and summary lead)."""
+        return Part(1, Markup(""), self.rows(leaflet.intro_easy or ()))
 
     def part(self, section: Section) -> Part:
         heading = self.inlines(section.heading)
-        if has_easy(section):
-            subparts = tuple(self.part(sub) for sub in section.subsections if sub.easy)
-            return Part(section.level, heading, self.rows(section.easy or ()), Markup(""), subparts)
-        subparts = tuple(self.part(sub) for sub in section.subsections)
-        return Part(section.level, heading, None, self.blocks(section.blocks), subparts)
+        if not has_easy(section):
+            return Part(section.level, heading, None)
+        subparts = tuple(self.part(sub) for sub in section.subsections if sub.easy)
+        return Part(section.level, heading, self.rows(section.easy or ()), subparts)
 
     def rows(self, points: tuple[EasyPoint, ...]) -> tuple[Row, ...]:
         return tuple(self.easy_point(point) for point in points)
@@ -107,39 +102,7 @@ class Prose:
             if entry.term in self.explained
         )
 
-    # --- blocks ---
-
-    def blocks(self, blocks: tuple[Block, ...]) -> Markup:
-        return Markup("").join(self.block(block) for block in blocks)
-
-    def block(self, block: Block) -> Markup:
-        match block:
-            case Paragraph():
-                return self.paragraph(block)
-            case Image():
-                return self.picture(block)
-            case ListBlock():
-                return self.list_block(block)
-            case Note():
-                return self.note(block)
-        raise self.error(block, f"the easy-read page cannot show a {type(block).__name__}")
-
-    def paragraph(self, paragraph: Paragraph) -> Markup:
-        return Markup("<p>{}</p>{}").format(
-            self.inlines(paragraph.inlines), self.meanings(paragraph)
-        )
-
-    def list_block(self, block: ListBlock) -> Markup:
-        items = Markup("").join(
-            Markup("<li>{}</li>").format(self.blocks(item.blocks)) for item in block.items
-        )
-        if not block.ordered:
-            return Markup("<ul>{}</ul>").format(items)
-        start = Markup(' start="{}"').format(block.start) if block.start != 1 else ""
-        return Markup("<ol{}>{}</ol>").format(start, items)
-
-    def note(self, note: Note) -> Markup:
-        return Markup('<div class="note" role="note">{}</div>').format(self.blocks(note.blocks))
+    # --- pictures ---
 
     def picture(self, image: Image) -> Markup:
         """A picture, in a figure with its caption when it has one."""
@@ -207,7 +170,7 @@ class Prose:
 
     # --- hard words ---
 
-    def meanings(self, block: Paragraph | EasyPoint) -> Markup:
+    def meanings(self, block: EasyPoint) -> Markup:
         """The meaning of each hard word used here for the first time, right after it."""
         terms = [run.key for run in iter_inlines(block.inlines) if isinstance(run, Term)]
         new = [key for key in dict.fromkeys(terms) if key not in self.explained]
@@ -222,13 +185,13 @@ class Prose:
         )
         return Markup('<dl class="meaning">{}</dl>').format(groups)
 
-    def definition(self, key: str, block: Paragraph | EasyPoint) -> str:
+    def definition(self, key: str, block: EasyPoint) -> str:
         for entry in self.leaflet.glossary:
             if entry.term == key:
                 return entry.definition
         raise self.error(block, f"'{key}' is marked as a glossary term but has no definition")
 
-    def error(self, node: Block | EasyPoint, message: str) -> BuildError:
+    def error(self, node: Image | EasyPoint, message: str) -> BuildError:
         return BuildError([Problem(self.leaflet.source, getattr(node, "line", None), message)])
 
 
@@ -243,11 +206,6 @@ def isolated(text: str) -> Markup:
         last = end
     parts.append(escape(text[last:]))
     return Markup("").join(parts)
-
-
-def has_easy(section: Section) -> bool:
-    """Whether a section, or one of its subsections, has easy-read text."""
-    return bool(section.easy) or any(sub.easy for sub in section.subsections)
 
 
 def is_svg(data: bytes) -> bool:

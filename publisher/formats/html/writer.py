@@ -2,8 +2,10 @@
 
 A `##` section with easy-read text anywhere in it (its own `::: easy` block or
 a subsection's) shows only that text, one point per row: picture, then words.
-A section with no easy-read text is shown in full. Pictures are inlined as
-data: URIs and the CSS sits in the page, so the file works offline and by e-mail.
+A section with no easy-read text shows its heading and one fixed easy sentence
+pointing to the large print; the page never falls back to the full text.
+Pictures, the CSS and the easy-read recording sit inside the page (data: URIs),
+so the file works offline and by e-mail; it links to every other format built.
 The layout lives in templates/easy-read.html and .css; html_prose.py turns the
 leaflet's text into escaped Markup; this module gathers the page's values.
 """
@@ -22,7 +24,9 @@ from markupsafe import Markup, escape
 
 from ... import __version__
 from ...checks import is_overdue
+from ...checks.easy_read import coverage_problems
 from ...config import Config
+from ...errors import BuildError, Problem
 from ...i18n.dates import format_date
 from ...i18n.words import (
     DRAFT_MARK,
@@ -32,7 +36,8 @@ from ...i18n.words import (
     draft_notices,
     draft_title,
 )
-from ...model import Leaflet
+from ...model import Leaflet, easy_points
+from ...symbols import CREDIT, CREDIT_URL, is_symbol
 from ...text.phones import tel_url
 from ...text.scripts import direction
 from .. import WriteContext
@@ -44,6 +49,18 @@ PAGE = "easy-read.html"
 TOOL_LANGUAGE = "en-GB"  # the language the tool's own words are written in
 DRAFT = DRAFT_NOTICE
 OVERDUE = OVERDUE_NOTICE
+# A section with no easy-read text yet says so, and where to find the whole text.
+NOT_EASY_YET = "This part is not in easy read yet."
+ASK_FOR_HELP = "Ask someone to help you read the large print version."
+# The other formats the page links to, by format name (the easy-read recording plays in it).
+VERSION_LABELS = {
+    "pdf": "Large print (PDF)",
+    "docx": "Word document",
+    "audio": "Full recording (MP3)",
+    "epub": "Talking book (EPUB)",
+    "braille": "Braille (BRF)",
+}
+SYMBOL_CREDIT = CREDIT  # OpenMoji's licence asks for this line wherever its symbols show
 # Every tool word this page uses, for the translation tooling to extract.
 WORDS = (
     "{title} (easy read)",
@@ -60,17 +77,26 @@ WORDS = (
     "Last checked",
     "Next check due",
     "Where this information comes from",
+    NOT_EASY_YET,
+    ASK_FOR_HELP,
+    "Other versions of this leaflet",
+    *VERSION_LABELS.values(),
+    SYMBOL_CREDIT,
 )
+MAX_EMBEDDED_AUDIO = 4_000_000  # bytes of MP3 inside the page: about 8 minutes of speech
 
 
 def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
-    path.write_text(render_page(leaflet, context), encoding="utf-8")
+    refused = [p for p in coverage_problems(leaflet, context.config) if p.severity == "error"]
+    if refused:  # publisher.toml asks for no page with this little easy-read text
+        raise BuildError(refused)
+    path.write_text(render_page(leaflet, context, path.parent), encoding="utf-8")
 
 
-def render_page(leaflet: Leaflet, context: WriteContext) -> str:
+def render_page(leaflet: Leaflet, context: WriteContext, folder: Path | None = None) -> str:
     """The whole page as HTML text, with its own fonts for a script machines may lack."""
     template = _environment(templates_dir(PAGE)).get_template(PAGE)
-    values = page_values(leaflet, context)
+    values = page_values(leaflet, context) | recording_values(leaflet, context, folder)
     # The page once to learn which characters it shows, then with fonts cut to those.
     page = template.render(values | {"fonts": Markup("")})
     fonts = font_faces(page, leaflet.language, context.config)
@@ -110,7 +136,16 @@ def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
         "draft_notices": draft_notices(context.words),
         "tool_language": TOOL_LANGUAGE,
         "overdue": overdue_notice(leaflet, context.today, say),
-        "audio": quote(context.siblings["audio"]) if "audio" in context.siblings else None,
+        "large_print": quote(context.siblings["pdf"]) if "pdf" in context.siblings else "",
+        "not_easy_yet": NOT_EASY_YET,
+        "symbol_credit": SYMBOL_CREDIT if any(is_symbol(p) for p in easy_pictures(leaflet)) else "",
+        "credit_url": CREDIT_URL,
+        "ask_for_help": ASK_FOR_HELP,
+        "versions": [
+            (say(VERSION_LABELS[name]), quote(file))
+            for name, file in context.siblings.items()
+            if name in VERSION_LABELS
+        ],
         "helpline": helpline,
         "phone": Markup('<span dir="ltr">{}</span>').format(helpline.phone) if helpline else "",
         "hours": isolated(helpline.hours) if helpline else "",
@@ -135,6 +170,27 @@ def logo_source(config: Config) -> str:
     kind = "svg+xml" if config.brand_logo.suffix.lower() == ".svg" else "png"
     encoded = base64.b64encode(config.brand_logo.read_bytes()).decode("ascii")
     return f"data:image/{kind};base64,{encoded}"
+
+
+def easy_pictures(leaflet: Leaflet) -> list[Path]:
+    return [p.picture.path for p in easy_points(leaflet) if p.picture is not None]
+
+
+def recording_values(leaflet: Leaflet, context: WriteContext, folder: Path | None) -> dict:
+    """The easy-read recording inside the page (it plays when the page is saved or e-mailed
+    alone), and a link to it as a file."""
+    name = context.siblings.get("easy-audio")
+    if folder is None or name is None or not (folder / name).is_file():
+        return {"audio": None, "audio_file": None}
+    data = (folder / name).read_bytes()
+    if len(data) > MAX_EMBEDDED_AUDIO:
+        message = (
+            f"the easy-read recording is {len(data) / 1e6:.1f} MB, over the page's "
+            f"{MAX_EMBEDDED_AUDIO / 1e6:.0f} MB: shorten the easy-read text"
+        )
+        raise BuildError([Problem(leaflet.source, None, message)])
+    encoded = base64.b64encode(data).decode("ascii")
+    return {"audio": f"data:audio/mpeg;base64,{encoded}", "audio_file": quote(name)}
 
 
 # --- tool words --------------------------------------------------------------
