@@ -15,7 +15,6 @@ import click
 from .build import build as build_outputs
 from .build import find_leaflets, read_all
 from .checks import check_leaflet
-from .checks.before_writing import read_and_check
 from .checks.braille import braille_problems
 from .config import load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
@@ -29,6 +28,7 @@ from .i18n.status import render as render_status
 from .i18n.status import status_rows, unpublished
 from .i18n.update import update as update_catalogs
 from .speech.engines.registry import ENGINES, voice_table, with_engine
+from .speech.proof import proof_scripts, proof_text
 
 
 class PublisherGroup(click.Group):
@@ -85,8 +85,12 @@ def main(ctx: click.Context, debug: bool, root: Path) -> None:
 @click.pass_obj
 def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     """Check leaflets (default: all in content/) and their translations; exit 1 on errors."""
+    from .checks.before_writing import read_and_check  # fontTools: not for `--help`
+    from .checks.speech import unspoken_warnings
+
     leaflets = read_and_check(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
+    warnings += [w for leaflet in leaflets for w in unspoken_warnings(leaflet, config.locales_dir)]
     report(warnings)
     translation = translation_problems(leaflets, config) + braille_problems(leaflets, config)
     report(translation)
@@ -324,6 +328,24 @@ def i18n_review(
         f"reviewed by {record.reviewer} on {record.date.isoformat()}, {signed}"
         + (f", accepting {', '.join(record.accepted)}" if record.accepted else "")
     )
+
+
+@main.command(short_help="Print what the audio will say, to proofread it.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--lang",
+    "languages",
+    callback=split_list,
+    help="Comma-separated language tags, or 'all' (default: the original and publisher.toml's languages).",
+)
+@click.option("--draft", is_flag=True, help="Also translations not yet reviewed.")
+@click.pass_obj
+def speech(config, paths: tuple[Path, ...], languages: tuple[str, ...] | None, draft: bool) -> None:
+    """Print the speech script of leaflets (default: all in content/) as plain text, with
+    chapter marks ('##', and '###' for a chapter inside another), one utterance a line."""
+    scripts, warnings = proof_scripts(paths, config, languages, draft, date.today())
+    report(warnings)
+    click.echo("\n".join(proof_text(script) for _, script in scripts), nl=False)
 
 
 @main.command(short_help="Start a project in a new folder.")

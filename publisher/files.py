@@ -105,3 +105,24 @@ def os_problem(err: OSError, path: Path | None = None) -> Problem:
     detail = err.strerror or str(err)
     message = f"cannot write: {reason} ({detail.lower()})" if reason else f"cannot write: {detail}"
     return Problem(where, None, message)
+
+
+# Names the folder of the caches every project on the machine shares (fonts, read leaflets),
+# instead of the user's cache folder: tests and CI point it inside the checkout.
+CACHE_VARIABLE = "PUBLISHER_CACHE"
+
+
+def user_cache(project_cache: Path) -> Path:
+    """$PUBLISHER_CACHE, else the user's cache folder (~/.cache/publisher on Linux), else
+    the project's cache folder when the user's cannot be made or written (a read-only home)."""
+    named = os.environ.get(CACHE_VARIABLE)
+    if named:
+        return Path(named)
+    import platformdirs  # only when a cache is needed: not for `--help`
+
+    folder = platformdirs.user_cache_path("publisher")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return project_cache
+    return folder if os.access(folder, os.W_OK) else project_cache

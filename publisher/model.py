@@ -45,7 +45,15 @@ class Term:
     key: str
 
 
-Inline = Text | Strong | Emphasis | Link | Term
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Words in another language than the leaflet's (`lang`, a BCP 47 tag): `[...]{lang=en}`."""
+
+    children: tuple[Inline, ...]
+    lang: str
+
+
+Inline = Text | Strong | Emphasis | Link | Term | Span
 
 # --- blocks ----------------------------------------------------------------
 
@@ -175,7 +183,7 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
         match run:
             case Text(text) | Term(text, _):
                 parts.append(text)
-            case Strong(children) | Emphasis(children) | Link(children, _):
+            case Strong(children) | Emphasis(children) | Link(children, _) | Span(children, _):
                 parts.append(plain_text(children))
     return "".join(parts)
 
@@ -184,7 +192,7 @@ def iter_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:
     """Every run, depth first, including the ones nested in strong, emphasis and links."""
     for run in inlines:
         yield run
-        if isinstance(run, Strong | Emphasis | Link):
+        if isinstance(run, Strong | Emphasis | Link | Span):
             yield from iter_inlines(run.children)
 
 

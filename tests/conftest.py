@@ -11,6 +11,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Every test, and every `publisher` a test starts, keeps the machine's caches (font instances,
+# leaflets read) here rather than in the user's cache folder: fonts are cut once per checkout,
+# in tests/pdf_support.py's FONT_CACHE/fonts.
+os.environ.setdefault("PUBLISHER_CACHE", str(ROOT / ".cache" / "publisher"))
 
 
 def require_tool(name: str) -> str:

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from publisher.build.run import build
-from publisher.config import Config
+from publisher.config import Config, load_config
 from publisher.speech.engines.espeak import EspeakEngine
 
 from .conftest import CONTENT, ROOT
@@ -55,6 +55,7 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> Built:
         root=root,
         organisation="Example Cancer Care",
         languages=LANGUAGES,
+        reviewers=load_config(ROOT).reviewers,  # the sample reviewer's key checks the sign-offs
         content_dir=CONTENT,
         locales_dir=ROOT / "locales",
         out_dir=root / "out",

@@ -8,19 +8,22 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import lameenc
 import numpy as np
 import pyloudnorm
 import pytest
 import soundfile
 from click.testing import CliRunner
-from mutagen.id3 import ID3
-from mutagen.mp3 import MP3
+from mutagen.id3 import ID3, CTOCFlags
+from mutagen.mp3 import MP3, BitrateMode
 
 from publisher.build.run import build
 from publisher.cli import main
 from publisher.config import Config
 from publisher.formats import WriteContext
+from publisher.formats.audio.mp3 import RATE, encode
 from publisher.formats.audio.writer import write as write_audio
+from publisher.formats.audio.xing import with_info_frame
 from publisher.i18n.words import DRAFT_NOTICE
 from publisher.model import Leaflet
 from publisher.reading.source import read_leaflet
@@ -101,11 +104,39 @@ def test_the_opening_says_the_real_length(built, slug: str) -> None:
 
 
 def chapters(mp3: Path) -> list[tuple[str, int, int]]:
+    """Every chapter in the order the tables of contents give, nested ones in their place."""
     tags = ID3(mp3)
-    (toc,) = tags.getall("CTOC")
+    tables = {frame.element_id: frame for frame in tags.getall("CTOC")}
     frames = {frame.element_id: frame for frame in tags.getall("CHAP")}
-    ordered = [frames[element] for element in toc.child_element_ids]
+    (top,) = [t for t in tables.values() if t.flags & CTOCFlags.TOP_LEVEL]
+
+    def walk(element: str) -> list:
+        if element in tables:
+            return [f for child in tables[element].child_element_ids for f in walk(child)]
+        return [frames[element]]
+
+    ordered = walk(top.element_id)
+    assert len(ordered) == len(frames)  # every chapter listed once
     return [(f.sub_frames["TIT2"].text[0], f.start_time, f.end_time) for f in ordered]
+
+
+def toc_tree(mp3: Path) -> list:
+    """The tables of contents as titles: a nested list for each child table."""
+    tags = ID3(mp3)
+    tables = {frame.element_id: frame for frame in tags.getall("CTOC")}
+    frames = {frame.element_id: frame for frame in tags.getall("CHAP")}
+    (top,) = [t for t in tables.values() if t.flags & CTOCFlags.TOP_LEVEL]
+
+    def titles(element: str) -> list:
+        found: list = []
+        for child in tables[element].child_element_ids:
+            if child in tables:
+                found.append([tables[child].sub_frames["TIT2"].text[0], titles(child)])
+            else:
+                found.append(frames[child].sub_frames["TIT2"].text[0])
+        return found
+
+    return titles(top.element_id)
 
 
 @pytest.mark.parametrize("slug", SAMPLES)
@@ -113,12 +144,13 @@ def test_one_chapter_per_section_titled_and_in_order(built, slug: str) -> None:
     item = built[slug]
     found = chapters(item.mp3)
     sections = [s.title for s in item.leaflet.all_sections()]
-    assert [title for title, _, _ in found] == [item.leaflet.title, *sections, "More information"]
+    expected = [item.leaflet.title, *sections, "More information", "Sources"]
+    assert [title for title, _, _ in found] == expected
     starts = [start for _, start, _ in found]
     assert starts[0] == 0 and starts == sorted(set(starts))
     assert all(end == nxt for (_, _, end), nxt in zip(found[:-1], starts[1:], strict=True))
     assert found[-1][2] == pytest.approx(MP3(item.mp3).info.length * 1000, abs=150)
-    (toc,) = ID3(item.mp3).getall("CTOC")
+    (toc,) = [t for t in ID3(item.mp3).getall("CTOC") if t.element_id == "toc"]
     assert toc.flags & 0b11 == 0b11  # top level and ordered
 
 
@@ -135,11 +167,92 @@ def test_ffprobe_lists_the_chapters_in_order(built, slug: str) -> None:
         item.leaflet.title,
         *(s.title for s in item.leaflet.all_sections()),
         "More information",
+        "Sources",
     ]
     assert [c["tags"]["title"] for c in listed] == expected
     assert [float(c["start_time"]) for c in listed] == sorted(
         float(c["start_time"]) for c in listed
     )
+
+
+def test_subsection_chapters_nest_inside_their_section(built) -> None:
+    """### chapters sit in a child table of contents of their ## chapter (DAISY levels)."""
+    item = built["secondary-breast-cancer"]
+    assert toc_tree(item.mp3) == [
+        "Secondary breast cancer",
+        "What is secondary breast cancer?",
+        ["Tests", ["Tests", "Scans", "Biopsy"]],
+        "Treatment",
+        "Help and support",
+        "More information",
+        "Sources",
+    ]
+    tables = ID3(item.mp3).getall("CTOC")
+    (child,) = [t for t in tables if not t.flags & CTOCFlags.TOP_LEVEL]
+    assert child.flags & CTOCFlags.ORDERED
+    assert toc_tree(built["having-a-scan"].mp3) == [
+        "Having a scan",
+        "Before your scan",
+        "On the day",
+        "After your scan",
+        "More information",
+        "Sources",
+    ]
+
+
+def test_references_are_the_last_chapter_announced_with_their_count(built) -> None:
+    item = built["secondary-breast-cancer"]
+    title, start, end = chapters(item.mp3)[-1]
+    assert title == "Sources" and end - start > 3000  # heard, not an empty chapter
+    script = speech_script(item.leaflet, WriteContext(item.config, TODAY))
+    said = [u.text for u in script.chapters[-1].utterances]
+    assert said[:2] == ["Chapter 8: Sources", "This chapter has 2 sources."]
+    assert said[2] == "Example Cancer Society. Guide to care for advanced breast cancer. 2025."
+    assert "Sources" not in " ".join(u.text for u in script.chapters[-2].utterances)
+
+
+@pytest.mark.parametrize("slug", SAMPLES)
+def test_the_mp3_says_its_exact_length(built, slug: str) -> None:
+    """An Info (Xing) frame with LAME's delay and padding: players know the exact length."""
+    mp3 = built[slug].mp3
+    info = MP3(mp3).info
+    assert info.bitrate_mode == BitrateMode.CBR and info.encoder_info.startswith("LAME")
+    samples, rate = decoded(mp3)
+    assert info.length * rate == pytest.approx(len(samples), abs=0.5)  # to the sample
+    ffmpeg = require_tool("ffmpeg")
+    raw = subprocess.run(
+        [ffmpeg, "-v", "error", "-i", str(mp3), "-f", "s16le", "-ac", "1", "-"],
+        capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    assert len(raw) // 2 == len(samples)
+    assert chapters(mp3)[-1][2] == pytest.approx(info.length * 1000, abs=1)
+
+
+@pytest.mark.parametrize(("rate", "kbit"), [(44_100, 64), (22_050, 32), (16_000, 24)])
+def test_the_info_frame_fits_other_encodings(tmp_path: Path, rate: int, kbit: int) -> None:
+    """MPEG-1 frames with padding bytes, other MPEG-2 rates: still the exact length."""
+    encoder = lameenc.Encoder()
+    encoder.set_in_sample_rate(rate)
+    encoder.set_channels(1)
+    encoder.set_bit_rate(kbit)
+    tone = (np.sin(np.arange(rate * 3 + 123) / 7) * 10_000).astype("<i2")
+    stream = bytes(encoder.encode(tone.tobytes()) + encoder.flush())
+    target = tmp_path / "tone.mp3"
+    target.write_bytes(with_info_frame(stream, len(tone)))
+    assert MP3(target).info.length * rate == pytest.approx(len(tone), abs=0.01)
+    assert soundfile.info(target).frames == len(tone)
+
+
+def test_the_info_frame_keeps_the_sound_in_place(tmp_path: Path) -> None:
+    """A click at a known sample is decoded at that sample: delay and padding are right."""
+    click = np.zeros(RATE * 2)
+    click[RATE // 2] = 0.9
+    target = tmp_path / "click.mp3"
+    target.write_bytes(with_info_frame(encode(click), len(click)))
+    samples, _ = decoded(target)
+    assert len(samples) == len(click)
+    assert abs(int(np.argmax(np.abs(samples))) - RATE // 2) <= 2
+    assert MP3(target).info.length == len(click) / RATE
 
 
 @pytest.mark.parametrize("slug", SAMPLES)

@@ -310,31 +310,28 @@ def test_a_second_build_waits_for_the_first_and_both_are_recorded(tmp_path: Path
 # --- a file that cannot be written ----------------------------------------------------------
 
 
-def test_a_title_word_cannot_store_fails_alone(tmp_path: Path, cache: Path) -> None:
-    """Word keeps a title of at most 255 characters; the other files are still built."""
+def test_a_title_word_cannot_store_is_refused_before_anything_is_written(
+    tmp_path: Path, cache: Path
+) -> None:
+    """Word keeps a title of at most 255 characters: `check` says so, and build writes nothing
+    (the rules a writer depends on run before any file is written; issue 13)."""
     title = "Fasting " + "before your test " * 20
     long = write_leaflet(tmp_path / "content", BODY, name="long.md")
     long.write_text(long.read_text().replace("title: Test leaflet", f"title: {title.strip()}"))
     write_leaflet(tmp_path / "content", BODY, name="short.md")
     configure(tmp_path, [], cache)
+    checked = publisher(tmp_path, "check")
     done = publisher(tmp_path, "build", "--format", "pdf,docx,html", "--jobs", "2")
-    assert done.returncode == 1
-    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
-    errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
-    assert len(errors) == 1, done.stderr
-    assert errors[0].startswith("error: content/long.md:") and "docx" in errors[0]
-    out = tmp_path / "out"
     expected = [
-        "long/en-GB/long-easy-read.html",
-        "long/en-GB/long-large-print.pdf",
-        "short/en-GB/short-easy-read.html",
-        "short/en-GB/short-large-print.pdf",
-        "short/en-GB/short.docx",
+        "error: content/long.md:2: the title is 347 characters long; keep it to 255 or fewer "
+        "(a Word file's properties hold no more)"
     ]
-    assert [p.relative_to(out).as_posix() for p in outputs(out)] == expected
-    assert sorted(json.loads((out / "manifest.json").read_text())) == expected
-    assert sorted(catalogue_links(out)) == sorted(expected)
-    assert temporaries(out) == []
+    for result in (checked, done):
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+        assert [x for x in result.stderr.splitlines() if x.startswith("error:")] == expected
+    out = tmp_path / "out"
+    assert not out.exists() or outputs(out) == []
 
 
 # --- a full disk and a read-only out/ ---------------------------------------------------------

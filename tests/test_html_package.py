@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .conftest import ROOT, write_leaflet
 
-PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE", "publisher", "templates")
+PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE", "publisher", "templates", "locales")
 TEMPLATES = ("easy-read.html", "easy-read.css")
 
 WRITE_PAGE = """
@@ -35,6 +35,8 @@ leaflet = read_leaflet(Path(sys.argv[1]))
 html.write(leaflet, Path(sys.argv[2]), WriteContext(Config(), date(2026, 6, 1)))
 print(html.__file__)
 print(templates_dir(html.PAGE))
+from publisher.speech.tables import load_table
+print(load_table(Path("no-locales-here"), "cy").path)
 """
 
 
@@ -63,6 +65,8 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for template in TEMPLATES:
         assert any(n.endswith(f".data/data/share/publisher/templates/{template}") for n in names)
+    for language in ("en", "cy", "pl", "ar", "bn"):  # the speech tables
+        assert any(n.endswith(f"share/publisher/locales/{language}/speech.toml") for n in names)
     # 3. Install it into a scratch prefix and write a page with the installed code.
     # --ignore-installed: without it pip would first uninstall this environment's own
     # (editable) publisher, breaking the environment the tests run in.
@@ -90,9 +94,10 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    module, templates = done.stdout.split()
+    module, templates, table = done.stdout.split()
     assert Path(module).is_relative_to(site)  # the installed copy, not this checkout
     assert Path(templates) == (prefix / "share" / "publisher" / "templates").resolve()
+    assert Path(table) == (prefix / "share/publisher/locales/cy/speech.toml").resolve()
     written = page.read_text(encoding="utf-8")
     assert "<h1>Test leaflet</h1>" in written
     assert "--picture:" in written  # the installed CSS is inside the page

@@ -81,7 +81,7 @@ SETTINGS = settings(
 )
 
 
-@settings(SETTINGS, max_examples=160 if IN_CI else 8)
+@settings(SETTINGS, max_examples=140 if IN_CI else 8)
 @given(leaflets())
 def test_a_random_valid_leaflet_builds_in_print_word_and_html(
     cache: Path, leaflet: tuple[str, str]

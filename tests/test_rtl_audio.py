@@ -16,11 +16,11 @@ from publisher.build.run import build
 from publisher.config import Config, load_config
 from publisher.formats import WriteContext
 from publisher.i18n.apply import localise
-from publisher.i18n.words import Words
 from publisher.reading.source import read_leaflet
 from publisher.speech.engines.registry import choose
 from publisher.speech.pronounce import Pronouncer, digits
 from publisher.speech.script import speech_script
+from publisher.speech.tables import load_table
 from publisher.text.bidi import BIDI_CONTROLS
 
 from .conftest import ROOT, write_leaflet
@@ -69,7 +69,8 @@ def test_tags_and_chapters_are_in_the_language(folders: dict[str, Path], languag
     config = load_config(ROOT)
     leaflet, _ = localise(read_leaflet(SAMPLE), language, config, draft=False)
     assert titles[0] == leaflet.title
-    assert titles[1:-1] == [section.title for section in leaflet.all_sections()]
+    assert titles[1:-2] == [section.title for section in leaflet.all_sections()]  # then
+    # the closing chapter and the sources, last
 
 
 @pytest.mark.parametrize("language", ["ar", "bn"])
@@ -79,7 +80,7 @@ def test_the_recording_is_speech_at_an_even_loudness(
     samples, rate = soundfile.read(folders[language] / f"{SLUG}.mp3", dtype="float64")
     assert len(samples) / rate > 60
     loudness = pyloudnorm.Meter(rate).integrated_loudness(samples)
-    assert -20 <= loudness <= -16
+    assert -17 <= loudness <= -15  # -16 LUFS, within the 1 LU AES TD1004 allows
 
 
 def test_phone_numbers_are_said_digit_by_digit_with_the_languages_comma() -> None:
@@ -94,7 +95,7 @@ def test_phone_numbers_are_said_digit_by_digit_with_the_languages_comma() -> Non
 
 
 def test_marks_that_are_only_drawn_are_not_said() -> None:
-    say = Pronouncer(Words("ar"), "ar")
+    say = Pronouncer("ar", load_table(ROOT / "locales", "ar"))
     written = "\u202bاتصل\u200f بنا على\u2066 0800 123 4567\u2069 الآن"
     assert say(written) == "اتصل بنا على 0 8 0 0، 1 2 3، 4 5 6 7 الآن"
     assert say("جميـــل") == "جميل"  # the tatweel only stretches a word

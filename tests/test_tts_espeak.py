@@ -79,9 +79,23 @@ def test_leaflet_text_is_escaped_for_ssml() -> None:
     assert spoken.seconds < 6
 
 
+def test_the_same_text_always_gives_the_same_samples() -> None:
+    """Whatever was spoken before (another sentence, language or rate), so the cache is exact."""
+    text = "In an emergency, call 9 9 9."
+    first = ENGINE.synthesise(text, "gmw/en", Settings()).samples
+    for before, voice, rate in [
+        ("Something quite different, asked as a question?", "gmw/en", 170),
+        ("Dzień dobry, jak się pan czuje?", "zlw/pl", 120),
+        ("Bore da.", "cel/cy", 200),
+    ]:
+        ENGINE.synthesise(before, voice, Settings(rate=rate))
+        again = ENGINE.synthesise(text, "gmw/en", Settings()).samples
+        assert np.array_equal(first, again), f"differs after {before!r}"
+
+
 def close(one: np.ndarray, other: np.ndarray) -> bool:
-    """About the same length: espeak-ng adds a little random noise, so not sample-equal."""
-    return abs(len(one) - len(other)) < 0.05 * len(one)
+    """The very same samples: each utterance is spoken from espeak-ng's initial state."""
+    return np.array_equal(one, other)
 
 
 def test_threads_share_the_engine_safely() -> None:

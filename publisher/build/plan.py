@@ -17,8 +17,9 @@ from ..formats import FORMATS, Format, WriteContext
 from ..formats.templates import templates_dir
 from ..i18n.words import Words
 from ..model import Image, Leaflet, easy_points, leaflet_blocks
-from ..reading.source import read_leaflet
+from ..speech.tables import load_table
 from .inputs import fingerprint, input_files
+from .read_cache import ReadCache
 from .report import BuildReport
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -55,9 +56,10 @@ def find_leaflets(paths: Iterable[Path], config: Config) -> list[Path]:
 def read_all(paths: list[Path], config: Config) -> list[Leaflet]:
     """Read every leaflet; report the problems of all of them together."""
     leaflets, problems = [], []
+    cache = ReadCache(config.cache_dir, code_digest())  # a no-op build parses nothing
     for path in paths:
         try:
-            leaflets.append(read_leaflet(path, config.source_language))
+            leaflets.append(cache.read(path, config.source_language))
         except ContentError as err:
             problems += err.problems
     if problems:
@@ -104,12 +106,13 @@ def plan(
             folder = config.out_dir / leaflet.slug / version.language
             siblings = {f.name: f.output_name(leaflet.slug) for f in formats}
             context = WriteContext(config, today, words, is_draft, siblings)
+            model = repr(version)  # once for all its formats: the slow part of a digest
             translated = None if version is leaflet else version.language
             inputs = fingerprint(
                 config, input_files(config, leaflet.source, leaflet.slug, translated)
             )
             for fmt in formats:
-                digest = job_digest(version, fmt, context, code)
+                digest = job_digest(version, fmt, context, code, model)
                 target = folder / fmt.output_name(leaflet.slug)
                 jobs.append(Job(version, fmt, context, target, digest, leaflet.language, inputs))
     return jobs
@@ -129,14 +132,14 @@ def language_versions(
     """
     explicit = languages is not None and languages != ("all",)
     wanted = languages if explicit else (leaflet.language, *config.languages)
-    from ..i18n.apply import localise  # Babel and the PO reader: only when translating
-
     versions: list[tuple[Leaflet, Words, bool]] = []
     untranslated: dict[str, Problem] = {}  # said once for all languages, not once each
     for language in dict.fromkeys(wanted):
         if _same_language(language, leaflet.language):
             versions.append((leaflet, Words(leaflet.language), False))
             continue
+        from ..i18n.apply import localise  # Babel and the PO reader: only when translating
+
         try:
             versions.append((*localise(leaflet, language, config, draft=False), False))
         except UsageError:
@@ -186,7 +189,9 @@ def with_existing_siblings(job: Job, code: str) -> Job:
     return dataclasses.replace(job, context=context, digest=digest)
 
 
-def job_digest(leaflet: Leaflet, fmt: Format, context: WriteContext, code: str) -> str:
+def job_digest(
+    leaflet: Leaflet, fmt: Format, context: WriteContext, code: str, model: str = ""
+) -> str:
     """What an output depends on: the model, the pictures, the settings and the code.
 
     Today's date counts only through whether the review is overdue.
@@ -194,7 +199,9 @@ def job_digest(leaflet: Leaflet, fmt: Format, context: WriteContext, code: str) 
     sha = hashlib.sha256()
     stable = dataclasses.replace(context, today=date.min)
     overdue = is_overdue(leaflet, context.today)
-    sha.update(repr((leaflet, fmt, stable, overdue, code)).encode())
+    sha.update(repr((model or repr(leaflet), fmt, stable, overdue, code)).encode())
+    if fmt.name in ("audio", "epub"):  # what is said depends on the language's speech table
+        sha.update(load_table(context.config.locales_dir, leaflet.language).text.encode())
     for picture in sorted({str(p.path) for p in pictures(leaflet)}):
         sha.update(Path(picture).read_bytes())
     if context.config.brand_logo is not None:  # a new logo file rebuilds every output

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..checks import is_overdue
-from ..checks.before_writing import read_and_check
 from ..config import Config
 from ..errors import Problem, PublisherError
 from ..files import (
@@ -33,6 +33,7 @@ from .plan import (
     plan,
     with_existing_siblings,
 )
+from .read_cache import ReadCache
 from .report import BuildReport
 from .withdraw import (
     merge_notes,
@@ -44,6 +45,9 @@ from .withdraw import (
     write_notes,
 )
 from .workers import interrupted_by_sigterm, worker_pool
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
 
 Progress = Callable[[int, int], None]  # (files done, files planned)
 Waiting = Callable[[str], None]  # told once when another build holds out/
@@ -75,7 +79,10 @@ def build(
     settings = Settings(config, languages, draft, jobs, today or date.today())
     report = BuildReport()
     # 1. Read and check every leaflet first: one bad file stops the build before any write.
-    leaflets = read_and_check(find_leaflets(paths, config), config)
+    from ..checks.before_writing import read_and_check  # fontTools: not for `--help`
+
+    read = ReadCache(config.cache_dir, code_digest()).read  # a no-op build parses nothing
+    leaflets = read_and_check(find_leaflets(paths, config), config, read)
     for leaflet in leaflets:
         if is_overdue(leaflet, settings.today):
             report.warnings.append(overdue_warning(leaflet))
@@ -255,13 +262,33 @@ class Outcome:
 def run_jobs(
     jobs: list[Job], processes: int, lock: int | None = None
 ) -> Iterator[tuple[Job, Outcome]]:
-    """Each job with its outcome, as each finishes."""
+    """Each job with its outcome, as each finishes.
+
+    The slowest (audio) start first. In parallel, each language's typefaces are cut first,
+    so no two workers cut the same font (font_cache's lock makes any other wait for it).
+    """
+    jobs = sorted(jobs, key=lambda job: not job.format.slow)
     if processes <= 1 or len(jobs) <= 1:
         yield from ((job, run_job(job)) for job in jobs)
         return
     with worker_pool(min(processes, len(jobs)), lock) as pool:
+        cutting = _cut_typefaces(pool, jobs)
         for index, outcome in pool.imap_unordered(_run_numbered, enumerate(jobs)):
             yield jobs[index], outcome
+        for cut in cutting:  # the pool ends with the build: let a cut under way finish
+            cut.wait()
+
+
+def _cut_typefaces(pool: Pool, jobs: list[Job]) -> list[AsyncResult]:
+    """Queue the cutting of each language's typefaces ahead of the jobs."""
+    from ..text.fonts import cut_instances  # fontTools: only when something is written
+
+    config = jobs[0].context.config
+    languages = dict.fromkeys(j.leaflet.language for j in jobs if j.format.typefaces)
+    return [
+        pool.apply_async(cut_instances, (language, config.cache_dir, config.root))
+        for language in languages
+    ]
 
 
 def _run_numbered(numbered: tuple[int, Job]) -> tuple[int, Outcome]:

@@ -8,6 +8,7 @@ print typeface lacks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..config import Config
@@ -21,13 +22,16 @@ from .printed import printed_text
 from .slugs import slug_problems
 
 
-def read_and_check(paths: list[Path], config: Config) -> list[Leaflet]:
-    """Read every leaflet and apply every rule; raise one ContentError with all problems."""
+def read_and_check(
+    paths: list[Path], config: Config, read: Callable[[Path, str], Leaflet] = read_leaflet
+) -> list[Leaflet]:
+    """Read every leaflet (with `read`: the build's reads from its cache) and apply every
+    rule; raise one ContentError with all problems."""
     problems = slug_problems(paths)
     leaflets = []
     for path in paths:
         try:
-            leaflet = read_leaflet(path, config.source_language)
+            leaflet = read(path, config.source_language)
         except ContentError as err:
             problems += err.problems
             continue

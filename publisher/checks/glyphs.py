@@ -11,14 +11,21 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 from ..config import Config
 from ..errors import Problem, PublisherError
 from ..model import Leaflet
 from ..text import font_sources
 from ..text.characters import shown
-from ..text.fonts import BOLD, LATIN, REGULAR, Coverage, Printed, font_folders, script_of
+from ..text.fonts import (
+    BOLD,
+    LATIN,
+    REGULAR,
+    Coverage,
+    Printed,
+    character_map,
+    font_folders,
+    script_of,
+)
 
 
 def glyph_problems(leaflet: Leaflet, printed: list[Printed], config: Config) -> list[Problem]:
@@ -64,7 +71,7 @@ def coverage_for(language: str, folders: Sequence[Path]) -> Coverage:
 
 
 def cmap(path: Path) -> set[int]:
-    try:
-        return set(TTFont(path, lazy=True).getBestCmap())
+    try:  # read once per process (text.fonts.character_map): every leaflet asks again
+        return set(character_map(path))
     except Exception as err:  # fontTools raises many kinds for a file that is not a font
         raise PublisherError(f"the font file {path} cannot be read ({err})") from None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..model import Leaflet
+from ..text.characters import shown
 from ..text.fonts import Printed
 
 PROPERTY_LENGTH = 255  # Word's core properties (python-docx refuses longer ones)
@@ -29,12 +30,9 @@ def limit_problems(leaflet: Leaflet, printed: list[Printed]) -> list[Problem]:
     problems = property_problems(leaflet)
     for piece in printed:
         problem = long_word(piece)
-        if problem:
-            problems.append(
-                Problem(
-                    leaflet.source, piece.line or front_line(leaflet.source, piece.text), problem
-                )
-            )
+        if problem:  # front matter values have no line in the model: found in the file
+            line = piece.line or front_line(leaflet.source, piece.text[:40])
+            problems.append(Problem(leaflet.source, line, problem))
     return problems
 
 
@@ -46,7 +44,8 @@ def property_problems(leaflet: Leaflet) -> list[Problem]:
                 f"the {key} is {len(value)} characters long; keep it to {PROPERTY_LENGTH} or "
                 "fewer (a Word file's properties hold no more)"
             )
-            problems.append(Problem(leaflet.source, front_line(leaflet.source, key + ":"), message))
+            line = front_line(leaflet.source, f"{key}:", at_start=True)
+            problems.append(Problem(leaflet.source, line, message))
     return problems
 
 
@@ -61,18 +60,19 @@ def long_word(piece: Printed) -> str | None:
         spaced = len(UNSPACED.sub("", run))
         if spaced > WORD_LENGTH:
             return (
-                f"a word of {spaced} letters with no space ('{run[:20]}…'): no page can show it; "
+                f"a word of {spaced} letters with no space ('{shown(run, 20)}'): no page can show it; "
                 f"keep words to {WORD_LENGTH} letters"
             )
     return None
 
 
-def front_line(source: Path, start: str) -> int | None:
-    """The first line of the file that starts with `start` or holds it (for front matter values)."""
+def front_line(source: Path, fragment: str, at_start: bool = False) -> int | None:
+    """The first line of the file that holds `fragment` (or starts with it)."""
     try:
         lines = source.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    return next((n for n, line in enumerate(lines, 1) if line.startswith(start)), None) or next(
-        (n for n, line in enumerate(lines, 1) if start[:40] in line), None
-    )
+    for number, line in enumerate(lines, 1):
+        if line.startswith(fragment) if at_start else fragment in line:
+            return number
+    return None

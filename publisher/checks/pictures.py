@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
 import resource
 import subprocess
 import sys
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from lxml import etree
@@ -32,7 +34,7 @@ SVG_DEPTH = 40
 TRIAL_WIDTH = 1400  # pixels: wider than the Word writer draws at (the text width at 200 dpi)
 TRIAL_SECONDS = 60
 TRIAL_MEMORY = 2 * 1024**3
-RASTER_KINDS = {"PNG", "JPEG"}
+RASTER_KINDS = {"PNG"}  # what every writer takes (the easy-read page shows PNG and SVG)
 SVG_NS = "{http://www.w3.org/2000/svg}"
 REFUSED_ELEMENTS = {
     "script": "a script",
@@ -86,13 +88,13 @@ def picture_problem(leaflet: Leaflet, image: Image, reason: str) -> Problem:
 
 
 def raster_problem(path: Path) -> str | None:
-    """Why a PNG or JPEG cannot be shown: its kind, its size (from the header), or decoding."""
+    """Why a PNG cannot be shown: its kind, its size (from the header), or decoding."""
     from PIL import Image as Pillow  # ReportLab's own dependency
 
     try:
         with Pillow.open(path) as picture:  # reads the header only
             if picture.format not in RASTER_KINDS:
-                return "is not a PNG, JPEG or SVG picture; save it as PNG"
+                return "is not a PNG or SVG picture; save it as PNG"
             width, height = picture.size
             if width * height > MAX_PIXELS:
                 return (
@@ -208,7 +210,7 @@ for number, path in enumerate(sys.argv[2:]):
 
 def trial_draw(images: list[Image], cache_dir: Path) -> list[tuple[Image, str]]:
     """Draw each SVG once in a child process; those it cannot draw, with the reason."""
-    todo = [image for image in images if not _passed(image.path, cache_dir).exists()]
+    todo = [image for image in images if not any(m.exists() for m in _markers(image, cache_dir))]
     if not todo:
         return []
     command = [sys.executable, "-c", TRIAL, str(TRIAL_WIDTH), *(str(i.path) for i in todo)]
@@ -227,7 +229,7 @@ def trial_draw(images: list[Image], cache_dir: Path) -> list[tuple[Image, str]]:
     for number, image in enumerate(todo):
         answer = answers.get(number, "makes the SVG renderer crash or take too long; simplify it")
         if answer == "":
-            _remember(image.path, cache_dir)
+            _remember(image, cache_dir)
         else:
             failed.append((image, answer))
     return failed
@@ -242,13 +244,19 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (TRIAL_MEMORY, TRIAL_MEMORY))
 
 
-def _passed(path: Path, cache_dir: Path) -> Path:
-    """A marker that this exact SVG was drawn without trouble (keyed by its bytes)."""
-    digest = hashlib.sha256(path.read_bytes() + str(TRIAL_WIDTH).encode()).hexdigest()
-    return cache_dir / "svg-drawn" / digest
+def _markers(image: Image, cache_dir: Path) -> list[Path]:
+    """Markers that this exact SVG was drawn without trouble by these renderers: in the
+    project's cache, and in the user's, which every project (and test folder) shares."""
+    versions = f"{TRIAL_WIDTH}:{metadata.version('resvg-py')}:{metadata.version('svglib')}"
+    digest = hashlib.sha256(image.path.read_bytes() + versions.encode()).hexdigest()
+    user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "publisher"
+    return [folder / "svg-drawn" / digest for folder in (cache_dir, user)]
 
 
-def _remember(path: Path, cache_dir: Path) -> None:
-    marker = _passed(path, cache_dir)
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    marker.touch()
+def _remember(image: Image, cache_dir: Path) -> None:
+    for marker in _markers(image, cache_dir):
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:  # a read-only home: the project's marker is enough
+            pass

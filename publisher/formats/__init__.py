@@ -7,6 +7,7 @@ new module and one line in FORMATS.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,10 +40,17 @@ class Format:
     module: str
     filename: str  # with {slug}
     links_siblings: bool = False  # refers to the other outputs, so it is written after them
+    typefaces: bool = False  # always prints with text/fonts.py's typefaces (cut before the jobs)
+    slow: bool = False  # the longest jobs: started first, so no core idles at the end
     part_of: str = ""  # another file of that format, made by its package (braille: the PEF)
+    system_check: bool = False  # its module's unavailable() says what the machine lacks
 
     def output_name(self, slug: str) -> str:
         return self.filename.format(slug=slug)
+
+    def available(self) -> bool:
+        """Whether this format is built, found without importing it (and its libraries)."""
+        return importlib.util.find_spec(self.module) is not None
 
     def load(self) -> Writer | None:
         """The writer, or None when this format has not been built yet."""
@@ -52,11 +60,12 @@ class Format:
     def missing(self) -> str | None:
         """Why this format cannot be built here (not built yet, or a system library
         missing, with its install line), or None when it can."""
-        module = _import(self.module)
-        if module is None:
+        if not self.available():
             return f"the {self.name} format is not available yet"
-        unavailable = getattr(module, "unavailable", None)
-        return unavailable() if unavailable else None
+        if not self.system_check:  # imported only by the jobs that write it
+            return None
+        module = _import(self.module)
+        return module.unavailable() if module is not None else None
 
 
 def _import(name: str) -> ModuleType | None:
@@ -69,15 +78,22 @@ def _import(name: str) -> ModuleType | None:
 
 
 FORMATS = {
-    "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf"),
+    "pdf": Format("pdf", "publisher.formats.pdf", "{slug}-large-print.pdf", typefaces=True),
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
-    "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3"),
+    "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3", slow=True),
     "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
     # after the PDF: its page list is read from the PDF's bookmarks
     "epub": Format("epub", "publisher.formats.epub", "{slug}.epub", links_siblings=True),
     # braille reads the large-print PDF's pages for its print page numbers: written after it
-    "braille": Format("braille", "publisher.formats.braille", "{slug}.brf", links_siblings=True),
+    "braille": Format(
+        "braille", "publisher.formats.braille", "{slug}.brf", links_siblings=True, system_check=True
+    ),
     "pef": Format(
-        "pef", "publisher.formats.braille.pef", "{slug}.pef", links_siblings=True, part_of="braille"
+        "pef",
+        "publisher.formats.braille.pef",
+        "{slug}.pef",
+        links_siblings=True,
+        part_of="braille",
+        system_check=True,
     ),
 }

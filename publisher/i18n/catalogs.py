@@ -56,13 +56,15 @@ def checked_tag(language: str) -> str:
 
 
 def known_languages(config: Config) -> tuple[str, ...]:
-    """The configured languages, then any other language folder found in locales/."""
+    """The configured languages, then any other language folder of locales/ with PO files
+    (locales/en holds only the English speech table: no translation)."""
     found = []
     if config.locales_dir.is_dir():
         found = sorted(
             p.name
             for p in config.locales_dir.iterdir()
             if p.is_dir() and p.name != TEMPLATES and LANGUAGE_TAG.match(p.name)
+            if any(p.glob("*.po"))
         )
     return tuple(dict.fromkeys([*config.languages, *found]))
 

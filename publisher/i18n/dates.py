@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from babel import Locale, UnknownLocaleError
@@ -13,6 +14,7 @@ def format_date(day: date, language: str) -> str:
     return babel_format_date(day, format="long", locale=babel_locale(language))
 
 
+@functools.cache  # Babel parses the tag and merges its data each time: a catalogue has hundreds
 def babel_locale(language: str) -> Locale:
     """Babel's locale for a tag; an unknown tag falls back to its base language, then English."""
     for tag in (language, language.split("-")[0]):

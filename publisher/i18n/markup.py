@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model import Emphasis, Inline, Link, Strong, Term, Text
+from ..model import Emphasis, Inline, Link, Span, Strong, Term, Text
 from ..reading.source import parse_inline
 
 SPECIAL = re.compile(r"([\\`*_\[\]<])|(&(?=#?\w+;))")
@@ -36,6 +36,8 @@ def _run(run: Inline, inside: frozenset[type]) -> str:
         case Link(children, url):
             target = f"<{url}>" if URL_NEEDS_BRACKETS.search(url) else url
             return f"[{to_markdown(children, inside)}]({target})"
+        case Span(children, lang):
+            return f"[{to_markdown(children, inside)}]{{lang={lang}}}"
     raise TypeError(f"no Markdown for {run!r}")
 
 
@@ -65,4 +67,6 @@ def without_terms(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
                 out.append(Emphasis(without_terms(children)))
             case Link(children, url):
                 out.append(Link(without_terms(children), url))
+            case Span(children, lang):
+                out.append(Span(without_terms(children), lang))
     return tuple(out)

@@ -16,6 +16,7 @@ from babel.messages.catalog import Catalog
 from ..config import Config
 from ..errors import ContentError, Problem
 from ..model import Leaflet
+from ..speech.tables import load_table
 from .catalogs import po_path, read_catalog, review_path, translation_of, translators_of
 from .qa import Finding, Languages, check
 from .record import ReviewRecord, distrust, read_record, text_digest
@@ -51,7 +52,8 @@ class Translation:
 
     @property
     def pairs(self) -> tuple[tuple[str, object], ...]:
-        return tuple((unit.msgid, self.strings.get(unit.msgid)) for unit in self.units)
+        units = tuple((unit.msgid, self.strings.get(unit.msgid)) for unit in self.units)
+        return units + self.reviewed_with
 
     @property
     def accepted(self) -> frozenset[str]:
@@ -74,6 +76,7 @@ class Translation:
         )
 
     located: tuple[tuple[str, Finding], ...] = ()  # (msgid, finding), for `faulty`
+    reviewed_with: tuple[tuple[str, object], ...] = ()  # signed off too: the speech table
 
     @property
     def translated(self) -> int:
@@ -132,7 +135,8 @@ def translation(config: Config, language: str, domain: str, units: list[Unit]) -
                 checked = replace(unit, msgid=unit.plural) if unit.plural else unit
                 found = check(checked, form, path, line, domain == DOMAIN, languages)
                 located += [(unit.msgid, finding) for finding in found]
-    pairs = tuple((unit.msgid, strings.get(unit.msgid)) for unit in distinct)
+    extra = reviewed_with(config, language, domain)
+    pairs = tuple((unit.msgid, strings.get(unit.msgid)) for unit in distinct) + extra
     record, doubts = _record(config, language, domain)
     return Translation(
         language=language,
@@ -150,7 +154,18 @@ def translation(config: Config, language: str, domain: str, units: list[Unit]) -
         distrust=doubts,
         plural_expr=catalog.plural_expr if path.is_file() else "(n != 1)",
         located=tuple(located),
+        reviewed_with=extra,
     )
+
+
+def reviewed_with(config: Config, language: str, domain: str) -> tuple[tuple[str, object], ...]:
+    """What a reviewer signs off with a translation besides its strings: with the tool's
+    words, the language's speech table (locales/<lang>/speech.toml: how the audio says
+    symbols, units and numbers), as one more entry, so a changed table needs a new sign-off."""
+    if domain != DOMAIN:
+        return ()
+    text = load_table(config.locales_dir, language).text
+    return (("speech.toml", text),) if text else ()
 
 
 def _text(message, unit: Unit, catalog: Catalog) -> str | tuple[str, ...]:

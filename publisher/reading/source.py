@@ -31,6 +31,7 @@ from ..model import (
     Note,
     Paragraph,
     Section,
+    Span,
     Strong,
     Text,
     plain_text,
@@ -40,6 +41,7 @@ from .frontmatter import parse_front_matter
 from .glossary import mark_terms
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 # markdown-it takes time that grows with the square of a list's nesting depth (5,000 levels:
 # minutes), so a line nested or indented this deep is refused before it is parsed.
 NESTING_MARKERS = 8
@@ -58,7 +60,7 @@ UNSUPPORTED = {
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
-    md.use(front_matter_plugin).use(attrs_plugin)
+    md.use(front_matter_plugin).use(attrs_plugin, spans=True)  # [words]{lang=en}
     md.use(container_plugin, name="box", validate=lambda *_: True)
     # markdown-it leaves javascript: and similar links as plain text; let them through
     # as links so that the scheme check below refuses them with a clear message.
@@ -345,6 +347,8 @@ class _BodyReader:
             return [Emphasis(_tidy(children, strip=False))]
         if kind == "link":
             return [self.link(node, children, cursor.line)]
+        if kind == "span":
+            return [self.span(node, children, cursor.line)]
         if kind == "html_inline":
             self.fail(cursor.line, f"raw HTML is not allowed: {shown(node.content)}")
         elif kind == "image":
@@ -365,6 +369,13 @@ class _BodyReader:
             self.fail(line, f"{shown_scheme} are not allowed: {shown(url)}")
         self.problems += text_problems(unquote(url), self.path, line, one_line=True)
         return Link(_tidy(children, strip=False), url)
+
+    def span(self, node: SyntaxTreeNode, children: list[Inline], line: int) -> Inline:
+        """Words in another language: `[Example Cancer Care]{lang=en}`; nothing else."""
+        lang = str(node.attrs.get("lang", ""))
+        if set(node.attrs) != {"lang"} or not LANGUAGE_TAG.fullmatch(lang):
+            self.fail(line, "a [bracketed span] marks another language only: [words]{lang=en}")
+        return Span(_tidy(children, strip=False), lang)
 
     def image(self, node: SyntaxTreeNode, line: int) -> Image:
         src = unquote(str(node.attrs.get("src", "")))

@@ -6,15 +6,17 @@ so each says exactly the same recording and a second format synthesises nothing 
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sys
 
 import click
 import numpy as np
-from scipy.signal import resample_poly
+from scipy.signal import firwin, resample_poly
 
 from ..config import Config
+from ..errors import BuildError
 from .cache import SpeechCache
 from .engines.base import Settings, Speech
 from .engines.registry import Choice, choose
@@ -32,7 +34,7 @@ def spoken(
     choices = {"": choice}
     for utterance in script.utterances():
         if utterance.language not in choices:  # e.g. the English draft notice
-            choices[utterance.language] = choose(config, utterance.language, choice.engine.name)
+            choices[utterance.language] = other_voice(config, utterance.language, choice)
     items = [(choices[u.language], u.text) for u in script.utterances()]
     with progress_bar(f"speaking {script.title} ({script.language})") as progress:
         sounds = iter(speak_all(items, Settings(), cache, progress))
@@ -42,13 +44,30 @@ def spoken(
     ]
 
 
+def other_voice(config: Config, language: str, choice: Choice) -> Choice:
+    """The voice for words in another language ('[...]{lang=en}', the English draft
+    notice); the leaflet's own voice when the engine has none for it."""
+    try:
+        return choose(config, language, choice.engine.name)
+    except BuildError:
+        return choice
+
+
 def resampled(speech: Speech, rate: int) -> np.ndarray:
-    """Float samples in [-1, 1] at `rate`, whatever rate the engine spoke at."""
-    samples = speech.samples.astype(np.float64) / 32768
+    """Float32 samples in [-1, 1] at `rate`, whatever rate the engine spoke at."""
+    samples = speech.samples.astype(np.float32) / np.float32(32768)
     if speech.rate == rate:
         return samples
-    divisor = np.gcd(rate, speech.rate)
-    return resample_poly(samples, rate // divisor, speech.rate // divisor)
+    divisor = int(np.gcd(rate, speech.rate))
+    up, down = rate // divisor, speech.rate // divisor
+    return resample_poly(samples, up, down, window=_resampling_filter(up, down)).astype(np.float32)
+
+
+@functools.cache  # scipy would design this 3,201-tap filter again for every sentence
+def _resampling_filter(up: int, down: int) -> np.ndarray:
+    """The low-pass filter resample_poly designs by default (Kaiser window, beta 5)."""
+    most = max(up, down)
+    return firwin(2 * 10 * most + 1, 1 / most, window=("kaiser", 5.0))  # scipy multiplies by up
 
 
 def trimmed(samples: np.ndarray, rate: int) -> np.ndarray:

@@ -3,7 +3,12 @@
 Built from the model, one function per node type. The opening follows the
 UKAAF audio standard: title and organisation first, then what the recording
 holds and how long it is. Each section is a chapter whose heading is
-announced; a closing chapter gives the helpline and the sources.
+announced, and a `###` subsection is a chapter inside its section's (`level` 3); a
+closing chapter gives the helpline, and the sources come last in a chapter of their own,
+announced with their count and read short, so a listener can skip them.
+
+Text goes through the language's speech table (pronounce.py, normalise.py); words marked
+as another language (`[...]{lang=en}`) are their own utterances in that language.
 """
 
 from __future__ import annotations
@@ -12,11 +17,12 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import unquote
 
 from ..checks import is_overdue
 from ..errors import BuildError
 from ..formats import WriteContext
-from ..i18n.dates import format_date
+from ..i18n.dates import babel_locale, format_date
 from ..i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Plural, Words, draft_notices
 from ..model import (
     Block,
@@ -30,14 +36,16 @@ from ..model import (
     Note,
     Paragraph,
     Section,
+    Span,
     Strong,
     Term,
     Text,
     iter_inlines,
     plain_text,
 )
-from .pronounce import WORDS as PRONOUNCE_WORDS
-from .pronounce import Pronouncer, digits, is_phone
+from .pronounce import Pronouncer, dialled, digits, is_phone
+from .references import short_reference
+from .tables import SpeechTable, load_table
 
 LENGTH = Plural(
     "This recording is about {minutes} minute long.",
@@ -69,9 +77,7 @@ WORDS = (
     "{label}: {phone}.",
     "Opening hours: {hours}.",
     "E-mail: {email}.",
-    "Sources:",
     "End of {title}.",
-    *PRONOUNCE_WORDS,  # doses, money and ranges said in words
 )
 ENGLISH = "en-GB"
 
@@ -100,8 +106,12 @@ class Utterance:
 
 @dataclass(frozen=True, slots=True)
 class Chapter:
+    """One chapter: `level` 2 for the opening, a `##` section and the closing chapters,
+    3 for a `###` subsection (a chapter inside the one before it)."""
+
     title: str
     utterances: tuple[Utterance, ...]
+    level: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +139,10 @@ def speech_script(leaflet: Leaflet, context: WriteContext, minutes: int | None =
     # 1. Reading order decides where each glossary term is first explained.
     intro = speaker.blocks(leaflet.intro)
     sections = [speaker.section(s, n) for n, s in enumerate(leaflet.all_sections(), start=1)]
-    closing = speaker.closing(len(sections) + 1)
-    body = (*sections, closing)
+    closing = [speaker.closing(len(sections) + 1)]
+    if leaflet.references:  # last, so a listener can stop before them
+        closing.append(speaker.sources(len(sections) + 2))
+    body = (*sections, *closing)
     # 2. The opening, with an estimated length until the sound is measured.
     draft = Script(leaflet.title, leaflet.language, 1, (speaker.opening(body, 1, intro), *body))
     minutes = minutes or estimate_minutes(draft)
@@ -150,9 +162,18 @@ class _Speaker:
         self.leaflet = leaflet
         self.context = context
         self.words: Words = context.words
-        self.say = Pronouncer(context.words, leaflet.language, leaflet.pronounce)
+        self.pronouncers: dict[str, Pronouncer] = {}
+        self.say = self.pronouncer(leaflet.language)
+        self.table = self.say.table
         self.definitions = {entry.term: entry.definition for entry in leaflet.glossary}
         self.explained: set[str] = set()
+
+    def pronouncer(self, language: str) -> Pronouncer:
+        """The pronouncer of a language: its speech table and the leaflet's lexicon."""
+        if language not in self.pronouncers:
+            table = load_table(self.context.config.locales_dir, language)
+            self.pronouncers[language] = Pronouncer(language, table, self.leaflet.pronounce)
+        return self.pronouncers[language]
 
     # --- chapters ----------------------------------------------------------
 
@@ -217,7 +238,7 @@ class _Speaker:
         title = self.say(section.title)
         heading = self.words("Chapter {number}: {title}", number=number, title=title)
         said = [Utterance(heading, PAUSE_HEADING, about=section), *self.blocks(section.blocks)]
-        return Chapter(section.title, _end_chapter(said))
+        return Chapter(section.title, _end_chapter(said), section.level)
 
     def closing(self, number: int) -> Chapter:
         """The helpline, terms not yet explained, the sources and the end."""
@@ -235,14 +256,27 @@ class _Speaker:
             if entry.term not in self.explained:
                 self.explained.add(entry.term)
                 said.append(self.explanation(entry.term))
-        if self.leaflet.references:
-            said.append(Utterance(self.words("Sources:"), PAUSE_ITEM, about="sources"))
-            said += [
-                Utterance(self.say(ref), PAUSE_ITEM, about=f"reference-{number}")
-                for number, ref in enumerate(self.leaflet.references, start=1)
-            ]
-        said.append(Utterance(self.words("End of {title}.", title=self.say(self.leaflet.title))))
+        if not self.leaflet.references:
+            said.append(self.end())
         return Chapter(title, _end_chapter(said))
+
+    def sources(self, number: int) -> Chapter:
+        """The references: their count, then each as authors, title and year."""
+        table, references = self.table, self.leaflet.references
+        title = table.references.get("title", "Sources")
+        heading = self.words("Chapter {number}: {title}", number=number, title=title)
+        count = Utterance(_count(table, len(references)), about="sources")
+        said = [Utterance(heading, PAUSE_HEADING), count]
+        et_al = table.references.get("et_al", "and others")
+        said += [
+            Utterance(self.say(short_reference(ref, et_al)), PAUSE_ITEM, about=f"reference-{n}")
+            for n, ref in enumerate(references, start=1)
+        ]
+        said = _ended(said, PAUSE_PARAGRAPH)
+        return Chapter(title, _end_chapter([*said, self.end()]))
+
+    def end(self) -> Utterance:
+        return Utterance(self.words("End of {title}.", title=self.say(self.leaflet.title)))
 
     def helpline(self) -> list[Utterance]:
         helpline = self.leaflet.helpline
@@ -263,9 +297,8 @@ class _Speaker:
                 )
             )
         if helpline.email:
-            said.append(
-                Utterance(self.words("E-mail: {email}.", email=helpline.email), about="email")
-            )
+            email = self.say(helpline.email)
+            said.append(Utterance(self.words("E-mail: {email}.", email=email), about="email"))
         return said
 
     # --- blocks ------------------------------------------------------------
@@ -309,7 +342,32 @@ class _Speaker:
         raise BuildError(f"{self.leaflet.source}: the audio cannot speak a {type(block).__name__}")
 
     def paragraph(self, paragraph: Paragraph) -> list[Utterance]:
-        return [Utterance(self.say(self.inlines(paragraph.inlines)), about=paragraph)]
+        """One utterance, or one per run of words in one language ('[...]{lang=en}')."""
+        said = [
+            Utterance(self.pronouncer(lang or self.leaflet.language)(text), 0, lang, paragraph)
+            for text, lang in self.pieces(paragraph.inlines)
+        ]
+        said = [u for u in said if u.text]
+        return _ended(said, PAUSE_PARAGRAPH)
+
+    def pieces(self, runs: tuple[Inline, ...], lang: str = "") -> list[tuple[str, str]]:
+        """The words of some runs as (text, language) pieces; '' is the leaflet's language."""
+        found: list[tuple[str, str]] = []
+        for run in runs:
+            if isinstance(run, Span):
+                inner = "" if _same_language(run.lang, self.leaflet.language) else run.lang
+                found += self.pieces(run.children, inner)
+            elif isinstance(run, Strong | Emphasis):
+                found += self.pieces(run.children, lang)
+            else:
+                found.append((self.inline(run), lang))
+        merged: list[tuple[str, str]] = []
+        for text, language in found:
+            if merged and merged[-1][1] == language:
+                merged[-1] = (merged[-1][0] + text, language)
+            else:
+                merged.append((text, language))
+        return merged
 
     def explanation(self, term: str) -> Utterance:
         definition = self.definitions[term]
@@ -355,7 +413,7 @@ class _Speaker:
         match run:
             case Text(text) | Term(text, _):
                 return text
-            case Strong(children) | Emphasis(children):
+            case Strong(children) | Emphasis(children) | Span(children, _):
                 return self.inlines(children)
             case Link(children, url):
                 return self.link(self.inlines(children), url)
@@ -363,18 +421,35 @@ class _Speaker:
 
     def link(self, text: str, url: str) -> str:
         """A link's words, and its address too when the words do not already say it."""
-        address = _address(url)
+        address = unquote(_address(url))
         if _same_address(text, address):
             return text
         if url.lower().startswith("tel:") and is_phone(address):
-            address = self.digits(address)
+            address = self.digits(dialled(address))
+        elif url.lower().startswith(("http://", "https://")):
+            address = url  # the speech table says it by its parts: 'example dot org slash help'
         return self.words("{text} (at {address})", text=text, address=address)
 
     def date(self, day: date) -> str:
         return format_date(day, self.leaflet.language)
 
     def digits(self, number: str) -> str:
-        return digits(number, self.leaflet.language)
+        """A phone number digit by digit, as dialled ('+44 (0)20' -> 'plus 4 4, 2 0')."""
+        return self.say(digits(dialled(number), self.leaflet.language))
+
+
+def _same_language(one: str, other: str) -> bool:
+    return one.split("-")[0].lower() == other.split("-")[0].lower()
+
+
+def _count(table: SpeechTable, count: int) -> str:
+    """'This chapter has 3 sources.', in the plural form the language uses for `count`."""
+    forms = table.references
+    category = babel_locale(table.language).plural_form(count)
+    form = forms.get(category) or forms.get("other")
+    if form is None:
+        form = "This chapter has 1 source." if count == 1 else "This chapter has {n} sources."
+    return form.format(n=count)
 
 
 def _leads_into_list(block: Block, following: Block | None) -> bool:

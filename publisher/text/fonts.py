@@ -2,26 +2,28 @@
 
 The language -> typeface table and where each file comes from (pip packages, or named
 files in the project's `fonts/` folder and Debian's Noto folder) live in font_sources.
-Here: variable fonts are cut into static regular and bold instances once and kept in the
-cache folder, a family without Latin letters (Noto Nastaliq Urdu, Noto Sans Gurmukhi)
+Here: variable fonts are cut into static regular and bold instances once per machine and
+kept in the user's cache folder (font_cache), a family without Latin letters (Noto Nastaliq Urdu, Noto Sans Gurmukhi)
 gets Noto Sans beside it for the Latin inside its text, and every character printed is
 checked against the files before anything is drawn.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from filelock import FileLock
 from fontTools import version as fonttools_version
 from fontTools.ttLib import TTFont
-from fontTools.varLib import instancer
 
 from ..errors import BuildError, Problem
-from ..files import atomic_path
+from ..files import atomic_path, user_cache
 from . import font_sources
 from .bidi import BIDI_CONTROLS
 from .font_sources import SCRIPT_FAMILIES, SYSTEM_FOLDERS, check_shaping
@@ -74,7 +76,10 @@ def font_folders(root: Path) -> tuple[Path, ...]:
 def typeface_for(
     language: str, cache_dir: Path, folders: Sequence[Path] = SYSTEM_FOLDERS
 ) -> Typeface:
-    """The regular and bold files of the typeface that shows `language`, checked for its script."""
+    """The regular and bold files of the typeface that shows `language`, checked for its script.
+
+    Instances are cut into font_cache(cache_dir): `cache_dir` (the project's) only when the
+    user's cache folder cannot be written (see files.user_cache)."""
     script = script_of(language)
     family = font_sources.family_for(language, script)
     fallback = None if family == LATIN else typeface(LATIN, "Latn", cache_dir, folders)
@@ -105,23 +110,58 @@ def font_file(
         raise BuildError(f"the font file {found} cannot be read ({err})") from None
     if not variable:
         return found
-    return static_instance(found, weight, cache_dir / "fonts")
+    return static_instance(found, weight, font_cache(cache_dir))
+
+
+def font_cache(project_cache: Path) -> Path:
+    """Where static instances are kept: the machine's cache, shared by every project."""
+    return user_cache(project_cache) / "fonts"
 
 
 def static_instance(variable: Path, weight: int, folder: Path) -> Path:
-    """A static instance of a variable font (other axes at their defaults), made once."""
-    data = variable.read_bytes()
-    key = hashlib.sha256(data + f"{weight}:{fonttools_version}".encode()).hexdigest()[:16]
+    """A static instance of a variable font (other axes at their defaults), made once.
+
+    Its name holds a digest of the font file and the fontTools version, so a new font or
+    fontTools makes a new instance. A lock beside it lets one process cut it while any
+    other that needs it waits, then finds it made.
+    """
     stem = variable.name.split("[")[0].removesuffix(".ttf")
-    target = folder / f"{stem}-{weight}-{key}.ttf"
+    target = folder / f"{stem}-{weight}-{_instance_key(variable, weight)}.ttf"
     if target.is_file():
         return target
-    font = TTFont(variable)
-    location = {axis.axisTag: axis.defaultValue for axis in font["fvar"].axes} | {"wght": weight}
-    static = instancer.instantiateVariableFont(font, location, updateFontNames="STAT" in font)
-    with atomic_path(target) as temporary:  # parallel builds may race: the rename is atomic
-        static.save(temporary)
+    folder.mkdir(parents=True, exist_ok=True)
+    with FileLock(target.with_name(target.name + ".lock")):
+        if not target.is_file():
+            from fontTools.varLib import instancer  # slow to import: only to cut
+
+            font = TTFont(variable)
+            axes = {axis.axisTag: axis.defaultValue for axis in font["fvar"].axes}
+            location = axes | {"wght": weight}
+            static = instancer.instantiateVariableFont(
+                font, location, updateFontNames="STAT" in font
+            )
+            with atomic_path(target) as temporary:  # a killed cut leaves no half file
+                static.save(temporary)
     return target
+
+
+def _instance_key(variable: Path, weight: int) -> str:
+    stat = variable.stat()
+    digest = _file_digest(variable, stat.st_size, stat.st_mtime_ns)
+    return hashlib.sha256(f"{digest}:{weight}:{fonttools_version}".encode()).hexdigest()[:16]
+
+
+@functools.cache  # once per process and file version: a CJK font is 10 MB or more
+def _file_digest(path: Path, size: int, mtime_ns: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def cut_instances(language: str, cache_dir: Path, root: Path) -> None:
+    """Cut the instances `language` prints with now, so parallel jobs find them made.
+
+    A font that is missing or broken is left for the job that needs it to report."""
+    with contextlib.suppress(BuildError):
+        typeface_for(language, cache_dir, font_folders(root))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +174,7 @@ class Coverage:
     @classmethod
     def of(cls, typeface: Typeface) -> Coverage:
         """What the regular and bold faces both show, or else their fallback typeface."""
-        maps = [
-            set(TTFont(path, lazy=True).getBestCmap()) for path in (typeface.regular, typeface.bold)
-        ]
-        codepoints = frozenset(set.intersection(*maps))
+        codepoints = character_map(typeface.regular) & character_map(typeface.bold)
         if typeface.fallback is None:
             return cls(typeface.family, codepoints)
         spare = cls.of(typeface.fallback)
@@ -182,6 +219,12 @@ class Coverage:
             f"the font {self.family} has no glyph for '{char}' (U+{ord(char):04X} {name}): "
             "it would print as an empty box; remove it or write it in words"
         )
+
+
+@functools.cache  # read once per process: a CJK map has tens of thousands of characters
+def character_map(path: Path) -> frozenset[int]:
+    """The characters a font file has glyphs for."""
+    return frozenset(TTFont(path, lazy=True).getBestCmap())
 
 
 def line_of(char: str, source: Path) -> int | None:

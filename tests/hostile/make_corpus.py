@@ -7,6 +7,7 @@ or built. Run `python tests/hostile/make_corpus.py FOLDER` to look at the files.
 
 from __future__ import annotations
 
+import io
 import json
 import struct
 import sys
@@ -73,6 +74,15 @@ GARBLED_PNG = png(40, 30, b"this is not deflate data at all")
 GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
 JPEG_START = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xdb"
 
+
+def jpeg() -> bytes:
+    from PIL import Image  # in the test environment (ReportLab needs it)
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 10), "red").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
 GOOD_SVG = f'{SVG_OPEN} viewBox="0 0 100 50"><rect width="100" height="50" fill="#369"/><text x="5" y="30">Hello</text></svg>'
 
@@ -96,8 +106,9 @@ def picture_cases() -> list[Case]:
         "png-text-file": ("x.png", b"hello, I am text\n", "cannot be read"),
         "png-empty": ("x.png", b"", "cannot be read"),
         "png-144-megapixels": ("x.png", HUGE_PNG, "12000 x 12000 pixels"),
-        "png-is-a-gif": ("x.png", GIF, "not a PNG, JPEG or SVG"),
+        "png-is-a-gif": ("x.png", GIF, "not a PNG or SVG"),
         "jpeg-truncated": ("x.jpg", JPEG_START, "cannot be read"),
+        "jpeg-valid": ("x.jpg", jpeg(), "not a PNG or SVG"),  # the easy-read page shows no JPEG
         "svg-image-file": (
             "x.svg",
             svg('<image href="/etc/hostname" width="9" height="9"/>'),

@@ -20,16 +20,22 @@ WORDS = (
 )
 RATE = 24_000  # samples per second: MPEG-2 layer III, plenty for speech
 BIT_RATE = 64  # kbit/s, mono
+ENCODE_SAMPLES = 10 * RATE
 
 
 def encode(samples: np.ndarray) -> bytes:
-    pcm = np.clip(np.round(samples * 32767), -32768, 32767).astype("<i2")
+    """Float samples in [-1, 1] at RATE as a constant-bit-rate mono MP3."""
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(BIT_RATE)
     encoder.set_in_sample_rate(RATE)
     encoder.set_channels(1)
     encoder.set_quality(5)  # LAME's "good and fast": speech at 64 kbit/s loses nothing more
-    return bytes(encoder.encode(pcm.tobytes()) + encoder.flush())
+    mp3 = bytearray()
+    for start in range(0, len(samples), ENCODE_SAMPLES):  # 16-bit copies of 10 s at a time
+        part = samples[start : start + ENCODE_SAMPLES] * np.float32(32767)
+        pcm = np.clip(np.round(part, out=part), -32768, 32767, out=part).astype("<i2")
+        mp3 += encoder.encode(pcm.tobytes())
+    return bytes(mp3 + encoder.flush())
 
 
 def tags(leaflet: Leaflet, context: WriteContext, script: Script, lengths: list[int]) -> ID3:
@@ -48,25 +54,34 @@ def tags(leaflet: Leaflet, context: WriteContext, script: Script, lengths: list[
     found.add(TDRC(encoding=3, text=[leaflet.reviewed.isoformat()]))
     if leaflet.summary:
         found.add(COMM(encoding=3, lang=language, desc="", text=[leaflet.summary]))
-    add_chapters(found, [c.title for c in script.chapters], lengths, words("Contents"))
+    levels = [(c.title, c.level) for c in script.chapters]
+    add_chapters(found, levels, lengths, words("Contents"))
     return found
 
 
-def add_chapters(tags: ID3, titles: list[str], lengths: list[int], contents: str) -> None:
-    """One CHAP frame per chapter in time order, listed by a top-level, ordered CTOC."""
+def add_chapters(
+    tags: ID3, chapters: list[tuple[str, int]], lengths: list[int], contents: str
+) -> None:
+    """One CHAP frame per chapter in time order, in a table of contents that nests like the
+    headings: a section with subsections is a child CTOC (titled like the section) holding
+    the section's own chapter and one per subsection (DAISY's navigation levels)."""
     ends = np.cumsum(lengths) * 1000 // RATE
     starts = [0, *ends[:-1]]
-    ids = [f"chp{n}" for n in range(len(titles))]
-    flags = CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED
-    tags.add(
-        CTOC(
-            element_id="toc",
-            flags=flags,
-            child_element_ids=ids,
-            sub_frames=[TIT2(encoding=3, text=[contents])],
-        )
-    )
-    for element, title, start, end in zip(ids, titles, starts, ends, strict=True):
+    ids = [f"chp{n}" for n in range(len(chapters))]
+    top: list[str] = []
+    children: dict[str, list[str]] = {}  # child CTOC id -> its chapters
+    for index, (_title, level) in enumerate(chapters):
+        if level > 2 and top:
+            parent = top[-1] if top[-1] in children else _nest(top, children, ids)
+            children[parent].append(ids[index])
+        else:
+            top.append(ids[index])
+    ordered = CTOCFlags.ORDERED
+    tags.add(_toc("toc", CTOCFlags.TOP_LEVEL | ordered, top, contents))
+    titles = {ids[i]: title for i, (title, _) in enumerate(chapters)}
+    for element, inner in children.items():
+        tags.add(_toc(element, ordered, inner, titles[inner[0]]))
+    for element, (title, _), start, end in zip(ids, chapters, starts, ends, strict=True):
         chapter = CHAP(
             element_id=element,
             start_time=int(start),
@@ -76,6 +91,24 @@ def add_chapters(tags: ID3, titles: list[str], lengths: list[int], contents: str
             sub_frames=[TIT2(encoding=3, text=[title])],
         )
         tags.add(chapter)
+
+
+def _nest(top: list[str], children: dict[str, list[str]], ids: list[str]) -> str:
+    """Replace the last top-level chapter by a child table of contents that starts with it."""
+    chapter = top.pop()
+    element = f"toc{ids.index(chapter)}"
+    children[element] = [chapter]
+    top.append(element)
+    return element
+
+
+def _toc(element: str, flags: int, child_ids: list[str], title: str) -> CTOC:
+    return CTOC(
+        element_id=element,
+        flags=flags,
+        child_element_ids=child_ids,
+        sub_frames=[TIT2(encoding=3, text=[title])],
+    )
 
 
 class _OrderedID3(ID3):

@@ -19,6 +19,7 @@ from ...speech.engines.registry import Choice, choose
 from ...speech.script import Script, speech_script
 from .. import WriteContext
 from .mp3 import RATE, encode, tags
+from .xing import with_info_frame
 
 # LAME lowers the level by about half a decibel (measured on speech, tones and noise, at any
 # bit rate): aim that much higher so the decoded file is at the target.
@@ -37,10 +38,13 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
         script = speech_script(leaflet, context, minutes)
         chapters = render(script, choice, context, cache)  # only the changed sentence is new
     # 3. Level every chapter alike, then the whole, with the true peak limited.
-    chapters = loudness.normalise(chapters, RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB)
+    lengths = [len(c) for c in chapters]
+    sound = np.concatenate(chapters)
+    del chapters  # memory: one copy of the recording, levelled in place
+    sound = loudness.normalise(sound, lengths, RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB)
     # 4. Encode and tag in memory, then write once: a failure leaves no partial file.
-    mp3 = io.BytesIO(encode(np.concatenate(chapters)))
-    tags(leaflet, context, script, [len(c) for c in chapters]).save(mp3, v2_version=3)
+    mp3 = io.BytesIO(with_info_frame(encode(sound), len(sound)))  # players know the exact length
+    tags(leaflet, context, script, lengths).save(mp3, v2_version=3)
     path.write_bytes(mp3.getvalue())
 
 
@@ -53,6 +57,6 @@ def render(
     for chapter, sounds in zip(script.chapters, spoken, strict=True):
         parts = []
         for utterance, sound in zip(chapter.utterances, sounds, strict=True):
-            parts += [sound, np.zeros(RATE * utterance.pause // 1000)]
+            parts += [sound, np.zeros(RATE * utterance.pause // 1000, dtype=np.float32)]
         chapters.append(np.concatenate(parts))
     return chapters

@@ -28,6 +28,7 @@ from ...model import (
     ListBlock,
     Note,
     Paragraph,
+    Span,
     Strong,
     Term,
     Text,
@@ -35,7 +36,7 @@ from ...model import (
 )
 from .bidi import embed_units, embed_whole, has_rtl_letters, phone_text
 from .images import Pictures
-from .links import display_address, shown_address
+from .links import display_address, link_target, shown_address
 from .ooxml import hyperlink, set_borders, set_ppr, set_rpr
 from .styles import (
     CONTINUE_STYLES,
@@ -44,6 +45,7 @@ from .styles import (
     NOTE_STYLE,
     ListNumbering,
     Look,
+    StyleIds,
     note_border,
 )
 
@@ -67,6 +69,17 @@ class Place:
 NewRun = Callable[[], Run]
 
 
+def in_language(new_run: NewRun, lang: str) -> NewRun:
+    """New runs marked with their language (w:lang), for words in another language."""
+
+    def marked() -> Run:
+        run = new_run()
+        set_rpr(run._r.get_or_add_rPr(), "lang", val=lang, bidi=lang, eastAsia=lang)
+        return run
+
+    return marked
+
+
 class BodyWriter:
     """Adds blocks and inline runs to a document, one method per node type."""
 
@@ -85,6 +98,7 @@ class BodyWriter:
         self.numbering = numbering
         self.pictures = pictures
         self.source = source
+        self.styles = StyleIds.of(document)  # after apply_styles, which adds the Note style
 
     # --- structure -----------------------------------------------------------
 
@@ -198,12 +212,14 @@ class BodyWriter:
                     self.runs(paragraph, new_run, children, bold, in_link)
                 case Link():
                     self.link(paragraph, run, bold)
+                case Span(children, lang):
+                    self.runs(paragraph, in_language(new_run, lang), children, bold, in_link)
                 case _:
                     raise self.cannot_show(run)
 
     def link(self, paragraph: DocxParagraph, link: Link, bold: bool) -> None:
         """A real w:hyperlink; print readers also get the address when the text is not it."""
-        r_id = paragraph.part.relate_to(link.url, RT.HYPERLINK, is_external=True)
+        r_id = paragraph.part.relate_to(link_target(link), RT.HYPERLINK, is_external=True)
         element = hyperlink(r_id)
         paragraph._p.append(element)
 
@@ -214,7 +230,7 @@ class BodyWriter:
             link = Link((Text(display_address(link.url)),), link.url)
         self.runs(paragraph, new_run, self.isolated(link), bold, in_link=True)
         for r in element.findall(qn("w:r")):
-            Run(r, paragraph).style = self.document.styles[HYPERLINK_STYLE]
+            r.style = self.styles.ids[HYPERLINK_STYLE]
         address = shown_address(link)
         if address:
             self.text_run(paragraph.add_run, f" ({self.ltr(address)})", bold)
@@ -245,7 +261,8 @@ class BodyWriter:
     # --- paragraphs ----------------------------------------------------------
 
     def new_paragraph(self, style: str, place: Place) -> DocxParagraph:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self.styles.paragraph(style)
         ppr = paragraph._p.get_or_add_pPr()
         if place.note and style != NOTE_STYLE:  # same border as the Note style: one box
             set_borders(ppr, *note_border(self.look))

@@ -7,6 +7,8 @@ libraries) and the SVG itself rides along as Word's `asvg:svgBlip` extension.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,15 +83,15 @@ class Pictures:
             except OSError as err:
                 raise _problem(self.source, image, f"cannot be read: {err.strerror}") from None
             if image.path.suffix.lower() == ".svg":
-                self._loaded[image.path] = (self._render(image), self._attach_svg(data))
+                self._loaded[image.path] = (self._render(image, data), self._attach_svg(data))
             else:
                 self._loaded[image.path] = (data, "")
         return self._loaded[image.path]
 
-    def _render(self, image: Image) -> bytes:
+    def _render(self, image: Image, data: bytes) -> bytes:
         pixels = round(self.frame.width.inches * RENDER_DPI)
         try:
-            return bytes(resvg_py.svg_to_bytes(svg_path=str(image.path), width=pixels))
+            return _rendered(str(image.path), hashlib.sha256(data).hexdigest(), pixels)
         except (ValueError, OSError) as err:
             raise _problem(
                 self.source, image, f"is not an SVG picture that can be drawn: {err}"
@@ -100,6 +102,12 @@ class Pictures:
         partname = part.package.next_partname("/word/media/image%d.svg")
         svg = Part(partname, "image/svg+xml", data, part.package)
         return part.relate_to(svg, RT.IMAGE)
+
+
+@functools.lru_cache(maxsize=64)  # a catalogue's leaflets share their pictures
+def _rendered(path: str, digest: str, pixels: int) -> bytes:
+    """The SVG file at `path` (whose bytes have `digest`) drawn `pixels` wide, as PNG."""
+    return bytes(resvg_py.svg_to_bytes(svg_path=path, width=pixels))
 
 
 def _problem(source: Path, image: Image, message: str) -> BuildError:

@@ -6,11 +6,17 @@ import re
 from urllib.parse import unquote
 
 from ...model import Link, plain_text
+from ...text.phones import link_tel_url, tel_url
+
+__all__ = ["display_address", "link_target", "shown_address", "tel_url"]
 
 
-def tel_url(phone: str) -> str:
-    """A tel: address for a phone number as people write it ('0800 123 4567')."""
-    return "tel:" + re.sub(r"[^\d+]", "", phone)
+def link_target(link: Link) -> str:
+    """Where a link goes; a tel: link dials exactly the digits its words show ('(0)' as
+    a caller dials it), so the number read and the number rung are the same."""
+    if link.url.lower().startswith("tel:"):
+        return link_tel_url(link.url, plain_text(link.children))
+    return link.url
 
 
 def display_address(url: str) -> str:

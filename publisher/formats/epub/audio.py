@@ -66,9 +66,10 @@ def tracks(
             clips.append(Clip(anchor.id, at, end))
             at = end
         found.append(Track(document.name, np.concatenate(parts or [np.zeros(0)]), tuple(clips)))
-    levelled = loudness.normalise(
-        [t.samples for t in found], RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB
-    )
+    lengths = [len(t.samples) for t in found]
+    whole = np.concatenate([t.samples for t in found] or [np.zeros(0, dtype=np.float32)])
+    whole = loudness.normalise(whole, lengths, RATE, loudness.TARGET_LUFS + CODEC_LOSS_DB)
+    levelled = np.split(whole, np.cumsum(lengths)[:-1]) if found else []
     return [Track(t.name, s, t.clips) for t, s in zip(found, levelled, strict=True)]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ...i18n.words import draft_title
 from ...model import Image, Leaflet, leaflet_blocks
 from ...speech import recording
 from ...speech.cache import SpeechCache
@@ -29,7 +30,7 @@ from .content import Book, Document
 from .nav import toc
 from .pages import bookmarks, first_pages
 
-# Tool words: "{title} (unreviewed draft)" and "Contents", the MP3 edition's (audio/mp3.py).
+# Tool words: "Contents", the MP3 edition's (audio/mp3.py); the draft mark is i18n.words'.
 MEDIA_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg"}
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -124,7 +125,7 @@ def package_values(
     organisation = context.config.organisation
     title = leaflet.title
     if is_draft_translation(leaflet, context):
-        title = context.words("{title} (unreviewed draft)", title=title)
+        title = draft_title(title, context.words)  # by code: no translation can take it away
     described = any(isinstance(b, Image) and not b.decorative for b in leaflet_blocks(leaflet))
     features = ["structuralNavigation", "tableOfContents", "readingOrder"]
     features += ["synchronizedAudioText", "displayTransformability"]

@@ -14,13 +14,15 @@ import base64
 import io
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools.subset import Options, Subsetter
-from fontTools.ttLib import TTFont
 from markupsafe import Markup
 
 from ...config import Config
-from ...text.fonts import Typeface, font_folders, script_of, typeface_for
+from ...text.scripts import script_of
+
+if TYPE_CHECKING:
+    from ...text.fonts import Typeface
 
 FAMILY = "Leaflet Script"  # first in easy-read.css's font-family list; defined only here
 SYSTEM_SCRIPTS = {"Latn", "Grek", "Cyrl"}  # every machine has fonts for these
@@ -32,6 +34,8 @@ def font_faces(page: str, language: str, config: Config) -> Markup:
     """@font-face rules (and the typeface's line height) for the page, or nothing for Latin."""
     if script_of(language) in SYSTEM_SCRIPTS:
         return Markup("")
+    from ...text.fonts import font_folders, typeface_for  # fontTools: only when a font is needed
+
     typeface = typeface_for(language, config.cache_dir, font_folders(config.root))
     text = "".join(sorted(set(visible_text(page))))
     rules = [face_rule(path, weight, text) for path, weight in faces(typeface)]
@@ -64,6 +68,8 @@ def metrics(path: Path) -> str:
     (a reflow failure). Scaled down in the font's own proportions, the glyphs still draw
     whole; the CSS line height (2.2 for Nastaliq) gives them their room.
     """
+    from fontTools.ttLib import TTFont
+
     font = TTFont(path, lazy=True)
     em, hhea = font["head"].unitsPerEm, font["hhea"]
     ascent, descent = hhea.ascent / em, -hhea.descent / em
@@ -76,6 +82,9 @@ def metrics(path: Path) -> str:
 
 def subset(path: Path, text: str) -> tuple[bytes, str]:
     """The font with only the glyphs `text` needs (and those its shaping rules reach)."""
+    from fontTools.subset import Options, Subsetter
+    from fontTools.ttLib import TTFont
+
     options = Options()
     options.layout_features = ["*"]  # joining, conjuncts, mark positions: every feature
     options.drop_tables = [*options.drop_tables, "meta"]  # a table fontTools cannot subset

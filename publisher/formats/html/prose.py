@@ -28,12 +28,15 @@ from ...model import (
     Note,
     Paragraph,
     Section,
+    Span,
     Strong,
     Term,
     Text,
     iter_inlines,
+    plain_text,
 )
 from ...text.bidi import ltr_spans
+from ...text.phones import link_tel_url
 from ...text.scripts import is_rtl
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -188,11 +191,18 @@ class Prose:
                 return self.link(children, url)
             case Term(text, _):
                 return Markup('<b class="term">{}</b>').format(self.plain(text))
+            case Span(children, lang):  # WCAG 3.1.2: a screen reader switches language
+                direction = "rtl" if is_rtl(lang) else "ltr"
+                return Markup('<span lang="{}" dir="{}">{}</span>').format(
+                    lang, direction, self.inlines(children)
+                )
         raise BuildError([Problem(self.leaflet.source, None, f"cannot show {run!r} in HTML")])
 
     def link(self, children: tuple[Inline, ...], url: str) -> Markup:
         if urlsplit(url).scheme.lower() not in LINK_SCHEMES:  # the reader refuses these too
             raise BuildError([Problem(self.leaflet.source, None, f"link not allowed: {url}")])
+        if url.lower().startswith("tel:"):  # dial what the reader sees, '(0)' as dialled
+            url = link_tel_url(url, plain_text(children))
         return Markup('<a href="{}">{}</a>').format(url, self.inlines(children))
 
     # --- hard words ---

@@ -11,6 +11,7 @@ leaflet's text into escaped Markup; this module gathers the page's values.
 from __future__ import annotations
 
 import base64
+import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,7 @@ from ...i18n.words import (
     draft_title,
 )
 from ...model import Leaflet
+from ...text.phones import tel_url
 from ...text.scripts import direction
 from .. import WriteContext
 from ..templates import templates_dir
@@ -67,18 +69,22 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
 
 def render_page(leaflet: Leaflet, context: WriteContext) -> str:
     """The whole page as HTML text, with its own fonts for a script machines may lack."""
-    environment = Environment(
-        loader=FileSystemLoader(templates_dir(PAGE)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    template = environment.get_template(PAGE)
+    template = _environment(templates_dir(PAGE)).get_template(PAGE)
     values = page_values(leaflet, context)
     # The page once to learn which characters it shows, then with fonts cut to those.
     page = template.render(values | {"fonts": Markup("")})
     fonts = font_faces(page, leaflet.language, context.config)
     return template.render(values | {"fonts": fonts}) if fonts else page
+
+
+@functools.cache  # one per process, so each template is compiled once, not once per page
+def _environment(folder: Path) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
 
 
 def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
@@ -185,9 +191,8 @@ def date_markup(day: date, language: str) -> Markup:
 
 
 def phone_href(phone: str) -> str:
-    """A tel: address: digits and a leading +, without the spaces people read."""
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
+    """A tel: address: the digits a caller dials, a leading +, no trunk '(0)' after it."""
+    return tel_url(phone)
 
 
 def _is_english(language: str) -> bool:

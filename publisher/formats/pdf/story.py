@@ -27,6 +27,7 @@ from ...errors import BuildError, Problem
 from ...i18n.dates import format_date
 from ...i18n.words import OVERDUE_NOTICE, draft_notices
 from ...text.fonts import Printed
+from ...text.phones import link_tel_url, tel_url
 from .. import WriteContext
 from ..print_style import LINK_COLOUR, NOTE_BORDER_COLOUR, NOTE_BORDER_WIDTH
 from .pictures import Picture, Room, fit, load_art
@@ -88,6 +89,8 @@ class Story:
                 return self.span(text, line, bold)
             case m.Strong(children) | m.Emphasis(children):
                 return self.inlines(children, line, True)  # large print: bold, never italic
+            case m.Span(children, _):
+                return self.inlines(children, line, bold)
             case m.Link(children, url):
                 return self.link(children, url, line, bold)
         raise BuildError([Problem(self.leaflet.source, line, f"cannot print {run!r} in a PDF")])
@@ -100,6 +103,8 @@ class Story:
         address = display_address(url)
         if not same_address(m.plain_text(children), url):
             shown.append(Span(" (" + self.text(address, line) + ")", bold))
+        if url.lower().startswith("tel:"):  # dial what the reader sees, '(0)' as dialled
+            url = link_tel_url(url, m.plain_text(children))
         return [dataclasses.replace(span, link=url, colour=LINK_COLOUR) for span in shown]
 
     def para(
@@ -217,7 +222,7 @@ class Story:
         phone = self.words("Phone: {phone}", phone=helpline.phone)
         lines = [
             self.para(self.span(helpline.label), "strong"),
-            self.para([Span(self.text(phone), link="tel:" + digits(helpline.phone))], "strong"),
+            self.para([Span(self.text(phone), link=tel_url(helpline.phone))], "strong"),
         ]
         if helpline.hours:
             lines.append(self.para(self.span(helpline.hours)))

@@ -1,15 +1,23 @@
 """The offline default engine: espeak-ng from the espeakng-loader wheel, through ctypes.
 
-espeak-ng keeps its state (voice, rate, callback) in C globals, so every call
-into it holds one process-wide lock; parallel builds use processes instead.
+espeak-ng keeps its state (voice, rate, callback, and the wave generator's pitch flutter,
+phase and gain) in C globals that neither espeak_Terminate nor espeak_Initialize reset, so
+the same sentence came out a few samples different after different sentences. Each
+utterance is therefore spoken by a freshly loaded copy of the library (dlopen, speak,
+dlclose: about 5 ms), with a fixed random seed, so the same text always gives the same
+samples and the speech cache is exact. Every call holds one process-wide lock; parallel
+builds use processes.
 """
 
 from __future__ import annotations
 
+import _ctypes
+import contextlib
 import ctypes
 import functools
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -29,6 +37,7 @@ SSML = 0x10
 POS_CHARACTER = 1
 RATE = 1  # espeakRATE
 EE_OK = 0
+SEED = 1  # any fixed seed: espeak-ng adds a little pseudo-random noise to some sounds
 
 # Tags whose usual spoken language espeak-ng files under another tag: Chinese as written in
 # Hong Kong and Macau is read in Cantonese (plain 'zh' and 'zh-TW' are read in Mandarin).
@@ -55,28 +64,45 @@ class _Voice(ctypes.Structure):
 
 @dataclass(frozen=True, slots=True)
 class _Library:
-    """The loaded, initialised library of this process and what it offers."""
+    """What espeak-ng offers in this process: its sample rate and voices."""
 
-    lib: ctypes.CDLL
     rate: int
     voices: tuple[tuple[str, str, tuple[tuple[int, str], ...]], ...]  # id, name, languages
 
 
 @functools.cache
 def _library(pid: int) -> _Library:
-    """Load and initialise espeak-ng once per process (`pid`: a forked child starts afresh)."""
+    """Check espeak-ng loads, and list its voices, once per process (`pid`: a forked child
+    starts afresh)."""
+    with _loaded() as (lib, rate):
+        return _Library(rate, _list_voices(lib))
+
+
+@contextlib.contextmanager
+def _loaded() -> Iterator[tuple[ctypes.CDLL, int]]:
+    """A fresh copy of the library, initialised, and unloaded afterwards with its state."""
     try:
-        lib = ctypes.CDLL(espeakng_loader.get_library_path())
-        data = espeakng_loader.get_data_path()
+        path, data = espeakng_loader.get_library_path(), espeakng_loader.get_data_path()
     except (OSError, RuntimeError) as err:
         raise BuildError(f"cannot load espeak-ng from the espeakng-loader package: {err}") from None
     if not (Path(data) / "phontab").is_file():  # espeak-ng would exit() the whole process
         raise BuildError(f"espeak-ng's data is missing from {data}: reinstall espeakng-loader")
-    _declare(lib)
-    rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, data.encode(), 0)
-    if rate <= 0:
-        raise BuildError(f"espeak-ng could not start (its data folder is {data})")
-    return _Library(lib, rate, _list_voices(lib))
+    try:
+        lib = ctypes.CDLL(path)
+    except OSError as err:
+        raise BuildError(f"cannot load espeak-ng from the espeakng-loader package: {err}") from None
+    try:
+        _declare(lib)
+        rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, data.encode(), 0)
+        if rate <= 0:
+            raise BuildError(f"espeak-ng could not start (its data folder is {data})")
+        try:
+            lib.espeak_ng_SetRandSeed(SEED)
+            yield lib, rate
+        finally:
+            lib.espeak_Terminate()
+    finally:
+        _ctypes.dlclose(lib._handle)  # the next load starts from the library's initial state
 
 
 def _declare(lib: ctypes.CDLL) -> None:
@@ -96,6 +122,8 @@ def _declare(lib: ctypes.CDLL) -> None:
     ]  # fmt: skip
     lib.espeak_Synth.restype = ctypes.c_int
     lib.espeak_Synchronize.restype = ctypes.c_int
+    lib.espeak_ng_SetRandSeed.argtypes = [ctypes.c_long]
+    lib.espeak_ng_SetRandSeed.restype = None
 
 
 def _list_voices(lib: ctypes.CDLL) -> tuple[tuple[str, str, tuple[tuple[int, str], ...]], ...]:
@@ -152,7 +180,6 @@ class EspeakEngine:
         return (settings.rate,)
 
     def synthesise(self, text: str, voice: str, settings: Settings) -> Speech:
-        library = _library(os.getpid())
         chunks: list[np.ndarray] = []
 
         def collect(wav: ctypes._Pointer, count: int, _events: int) -> int:
@@ -162,8 +189,7 @@ class EspeakEngine:
 
         callback = SynthCallback(collect)  # kept alive by this frame until synthesis ends
         document = ssml(text)
-        with _LOCK:
-            lib = library.lib
+        with _LOCK, _loaded() as (lib, rate):
             if lib.espeak_SetVoiceByName(voice.encode()) != EE_OK:
                 raise BuildError(f"espeak-ng has no voice '{voice}' (see `publisher voices`)")
             lib.espeak_SetParameter(RATE, settings.rate, 0)
@@ -176,4 +202,4 @@ class EspeakEngine:
         if status != EE_OK:
             raise BuildError(f"espeak-ng could not speak this text (error {status}): {text[:60]}")
         samples = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
-        return Speech(samples.astype(np.int16), library.rate)
+        return Speech(samples.astype(np.int16), rate)
