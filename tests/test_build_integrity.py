@@ -413,3 +413,16 @@ def test_a_read_only_out_is_one_line_naming_it(tmp_path: Path, read_only_out: Pa
         "error: out: cannot write: the folder is read-only (read-only file system)"
     ]
     assert page.read_bytes() == before
+
+
+def test_an_output_no_manifest_vouches_for_is_taken_out(tmp_path: Path) -> None:
+    """A lost manifest must not leave files nobody knows to be current on offer."""
+    root = slow_project(tmp_path, "one", "two")
+    out = root / "out"
+    assert publisher(root, "build", "--format", "slow", stand_in=True).returncode == 0
+    (out / "manifest.json").write_text("{}")
+    (root / "content" / "two.md").unlink()
+    done = publisher(root, "build", "--format", "slow", stand_in=True)
+    assert done.returncode == 0, done.stderr
+    assert "removed out/two/en-GB/two.txt: not recorded in the manifest" in done.stdout
+    assert [p.relative_to(out).as_posix() for p in outputs(out)] == ["one/en-GB/one.txt"]
