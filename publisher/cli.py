@@ -15,15 +15,17 @@ import click
 from .build import build as build_outputs
 from .build import find_leaflets, read_all
 from .checks import check_leaflet
+from .checks.before_writing import read_and_check
 from .config import load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
 from .i18n.catalogs import known_languages
 from .i18n.check import glossary_warnings, translation_for, translation_problems
 from .i18n.dates import language_name
 from .i18n.extract import extract as extract_templates
-from .i18n.review import sign_off
+from .i18n.review import Request, changes, sign_off
+from .i18n.status import FORMATS as STATUS_FORMATS
 from .i18n.status import render as render_status
-from .i18n.status import status_rows
+from .i18n.status import status_rows, unpublished
 from .i18n.update import update as update_catalogs
 from .speech.engines.registry import ENGINES, voice_table, with_engine
 
@@ -82,7 +84,7 @@ def main(ctx: click.Context, debug: bool, root: Path) -> None:
 @click.pass_obj
 def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     """Check leaflets (default: all in content/) and their translations; exit 1 on errors."""
-    leaflets = read_all(find_leaflets(paths, config), config)
+    leaflets = read_and_check(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
     report(warnings)
     translation = translation_problems(leaflets, config)
@@ -233,8 +235,21 @@ def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | No
 @click.option(
     "--lang", "languages", callback=split_list, help="Language tag(s); default: all found."
 )
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(STATUS_FORMATS),
+    default="text",
+    show_default=True,
+    help="A table for people, or json or csv for CI and spreadsheets.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["unpublished"]),
+    help="Exit 1 when a language of publisher.toml would not be published (for CI).",
+)
 @click.pass_obj
-def i18n_status(config, languages: tuple[str, ...] | None) -> None:
+def i18n_status(config, languages: tuple[str, ...] | None, kind: str, fail_on: str | None) -> None:
     """Show language x leaflet: translated, fuzzy, untranslated, checks and review state."""
     leaflets = read_all(find_leaflets((), config), config)
     languages = languages or known_languages(config)
@@ -242,24 +257,122 @@ def i18n_status(config, languages: tuple[str, ...] | None) -> None:
         raise UsageError(
             "no languages yet: list them in publisher.toml or run `publisher i18n update --lang LANG`"
         )
-    click.echo(render_status(status_rows(leaflets, config, languages)))
+    rows = status_rows(leaflets, config, languages)
+    click.echo(render_status(rows, kind))
+    missing = unpublished(rows) if fail_on else []
+    for row in missing:
+        click.echo(
+            f"error: {row.leaflet} in {row.language} will not be published: {row.review}"
+            + (f", {row.checks}" if row.errors else "")
+            + (
+                f", {row.fuzzy + row.untranslated} string(s) to translate"
+                if row.fuzzy or row.untranslated
+                else ""
+            ),
+            err=True,
+        )
+    if missing:
+        raise click.exceptions.Exit(1)
 
 
 @i18n.command("review", short_help="Sign off one translation (a second person).")
 @click.argument("slug")
 @click.option("--lang", "language", required=True, help="The language reviewed, e.g. cy.")
-@click.option("--reviewer", required=True, help="Your name: not the translator's.")
+@click.option("--reviewer", required=True, help="Your name as publisher.toml lists it.")
+@click.option(
+    "--key",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your SSH private key, e.g. ~/.ssh/id_ed25519 (its public key is in publisher.toml).",
+)
+@click.option(
+    "--accept",
+    multiple=True,
+    metavar="WARNING-ID",
+    help="Accept one warning or changed number by its ID (repeat for each); recorded.",
+)
+@click.option("--dry-run", is_flag=True, help="Show the changes and warnings; sign nothing.")
 @click.pass_obj
-def i18n_review(config, slug: str, language: str, reviewer: str) -> None:
-    """Sign off locales/LANG/SLUG.po ('publisher' for the tool's words) as reviewed."""
+def i18n_review(
+    config,
+    slug: str,
+    language: str,
+    reviewer: str,
+    key: Path | None,
+    accept: tuple[str, ...],
+    dry_run: bool,
+) -> None:
+    """Show what changed since the last sign-off and every warning, then sign off
+    locales/LANG/SLUG.po ('publisher' for the tool's words) with your SSH key."""
     state, leaflet = translation_for(config, slug, language)
-    report([p for p in state.problems if p.severity == "warning"])
-    if leaflet is not None:
-        report(glossary_warnings(config, leaflet, state))
-    record = sign_off(config, state, reviewer, date.today())
+    for line in changes(state):
+        click.echo(line)
+    glossary = glossary_warnings(config, leaflet, state) if leaflet is not None else []
+    findings = [f for f in [*state.findings, *glossary] if f.id]
+    report([f.problem for f in findings])
+    if dry_run:
+        click.echo(f"{len(findings)} finding(s) to accept by ID; nothing signed (--dry-run)")
+        return
+    record = sign_off(config, state, Request(reviewer, key, accept), glossary)
+    signed = (
+        "signed with " + str(key)
+        if record.signature
+        else "not signed ([review] signatures = false)"
+    )
     click.echo(
         f"signed off {slug} in {language}: {len(state.units)} strings, "
-        f"reviewed by {record.reviewer} on {record.date.isoformat()}"
+        f"reviewed by {record.reviewer} on {record.date.isoformat()}, {signed}"
+        + (f", accepting {', '.join(record.accepted)}" if record.accepted else "")
+    )
+
+
+@main.command(short_help="Start a project in a new folder.")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--organisation",
+    default="Example Health Charity",
+    show_default=True,
+    help="Your organisation's name, shown on every leaflet.",
+)
+def new(folder: Path, organisation: str) -> None:
+    """Write a ready project into FOLDER: settings, an example leaflet, locales/, .gitignore."""
+    from .project import new_project
+
+    written = new_project(folder, organisation)
+    click.echo(f"wrote {len(written)} files into {display_path(folder)}", err=True)
+    click.echo(f"next: cd {display_path(folder)} && publisher build", err=True)
+
+
+@main.command(short_help="Preview every format, rebuilt when you save.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port (0: any free port).")
+@click.pass_obj
+def serve(config, host: str, port: int) -> None:
+    """Serve the catalogue, every page, PDF, Word file, recording and speech script locally."""
+    from .preview import serve as serve_preview
+
+    serve_preview(config, host, port, lambda url: click.echo(f"serving on {url}", err=True))
+
+
+@main.command("import", short_help="Turn a Word document into a leaflet.")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the leaflet and its pictures (default: content/).",
+)
+@click.option("--force", is_flag=True, help="Replace a leaflet of the same name.")
+@click.pass_obj
+def import_(config, source: Path, out_dir: Path | None, force: bool) -> None:
+    """Write SOURCE (.docx) as a leaflet in the content format, pictures under images/."""
+    from .importing import import_word  # python-docx: only for this command
+
+    done = import_word(source, out_dir or config.content_dir, force)
+    report(list(done.warnings))
+    click.echo(f"wrote {display_path(done.leaflet)} and {len(done.pictures)} picture(s)", err=True)
+    click.echo(
+        f"next: fill in the front matter, then run `publisher check {display_path(done.leaflet)}`",
+        err=True,
     )
 
 

@@ -60,8 +60,10 @@ def content_error(path: Path, line: int | None, message: str) -> ContentError:
 
 
 def display_path(path: Path) -> str:
-    """The path relative to the current folder when it is inside it."""
+    """The path relative to the current folder when it is inside it, invisible characters
+    (a file named with U+202E, say) written as codes so that the message shows what it says."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in shown)

@@ -28,12 +28,68 @@ def run(root: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["--root", str(root), *args], catch_exceptions=False)
 
 
-def write_config(root: Path, languages: list[str]) -> None:
+REVIEWER = "Example Reviewer (test data)"
+TRANSLATOR_NAME = "Example Translator (test data)"
+
+
+def make_key(path: Path) -> str:
+    """A new Ed25519 key pair for a test person: the private key at `path`, the public line back."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.OpenSSH,
+            serialization.NoEncryption(),
+        )
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH
+    )
+    return public.decode()
+
+
+def key_path(root: Path, name: str = REVIEWER) -> Path:
+    """Where a test person's private key lives (outside the project's files that are checked)."""
+    return root / "keys" / name.split()[1].lower()
+
+
+def write_config(
+    root: Path, languages: list[str], signatures: bool = True, cache: Path | None = None
+) -> None:
+    """publisher.toml with the languages, a test reviewer and a test translator who has a key.
+
+    `cache`: a speech and font cache to share (fonts for the PDF take a minute to make)."""
     listed = ", ".join(f'"{lang}"' for lang in languages)
+    people = ""
+    for name in (REVIEWER, TRANSLATOR_NAME):
+        path = key_path(root, name)
+        public = path.with_suffix(".pub")
+        if not public.is_file():
+            public.parent.mkdir(parents=True, exist_ok=True)
+            public.write_text(make_key(path), encoding="utf-8")
+        people += (
+            f'\n[[review.reviewers]]\nname = "{name}"\n'
+            f'key = "{public.read_text(encoding="utf-8").strip()}"\nlanguages = [{listed}]\n'
+        )
     (root / "publisher.toml").write_text(
-        f'[publisher]\norganisation = "Example Health Charity"\nlanguages = [{listed}]\n',
+        f'[publisher]\norganisation = "Example Health Charity"\nlanguages = [{listed}]\n'
+        f"\n[review]\nsignatures = {str(signatures).lower()}\n{people}"
+        + (f'\n[paths]\ncache = "{cache.as_posix()}"\n' if cache else ""),
         encoding="utf-8",
     )
+
+
+def sign(root: Path, domain: str, *args: str, language: str = "cy", reviewer: str = REVIEWER):
+    """`i18n review` by a person of write_config, with their key."""
+    key = str(key_path(root, reviewer if reviewer in (REVIEWER, TRANSLATOR_NAME) else REVIEWER))
+    return run(
+        root, "i18n", "review", "--lang", language, domain, "--reviewer", reviewer, "--key", key,
+        *args,
+    )  # fmt: skip
 
 
 def copy_project(source: Path, target: Path) -> Path:
@@ -58,9 +114,13 @@ def translate(path: Path, strings: dict[str, str] | None, translator: str) -> No
     for message in catalog:
         if not message.id:
             continue
-        message.string = (
-            strings[message.id] if strings is not None else fake_translation(message.id)
-        )
+        if isinstance(message.id, tuple):  # a plural tool word: every form of the language
+            forms = [fake_translation(message.id[1])] * catalog.num_plurals
+            message.string = tuple(forms)
+        else:
+            message.string = (
+                strings[message.id] if strings is not None else fake_translation(message.id)
+            )
         message.flags.discard("fuzzy")
     catalog.last_translator = translator
     with path.open("wb") as handle:

@@ -187,7 +187,7 @@ def test_a_draft_translation_is_tagged_and_says_so_in_english_too(tmp_path: Path
     config = Config(cache_dir=tmp_path / "cache")
     target = tmp_path / "draft.mp3"
     write_audio(read_leaflet(path), target, WriteContext(config, TODAY, draft=True))
-    assert ID3(target)["TIT2"].text == ["Test leaflet (unreviewed draft)"]
+    assert ID3(target)["TIT2"].text == ["Unreviewed draft: Test leaflet"]  # by code
     assert ID3(target)["TLAN"].text == ["cym"]
     notice = DRAFT_NOTICE
     cache = SpeechCache(config.cache_dir)

@@ -206,17 +206,17 @@ WELSH_DRAFT = "Drafft: nid yw'r cyfieithiad hwn wedi'i adolygu eto."
 
 def test_a_draft_says_so_on_every_page_in_its_language_and_in_english(tmp_path: Path) -> None:
     source = write_leaflet(tmp_path, "## Rhan\n\nGeiriau.\n", "language: cy\n")
-    words = Words("cy", {DRAFT_WORDS: WELSH_DRAFT})
+    words = Words("cy", {DRAFT_WORDS: WELSH_DRAFT}, reviewed=True)  # signed-off tool words
     _, document = build_docx(source, tmp_path / "draft.docx", draft=True, words=words)
     sections = document.sections
     assert len(sections) == 1  # one header, on every page
     header = [plain(p.text) for p in sections[0].header.paragraphs]
-    assert header == [WELSH_DRAFT, DRAFT_WORDS]
-    english = sections[0].header.paragraphs[1]
+    assert header == [DRAFT_WORDS, WELSH_DRAFT]  # English first, put there by code
+    english = sections[0].header.paragraphs[0]
     assert xpath(english._p, ".//w:rPr/w:lang/@w:val") == ["en-GB"]
     assert all(r.bold for p in sections[0].header.paragraphs for r in p.runs)
     found = texts(document)
-    assert found[1:3] == [WELSH_DRAFT, DRAFT_WORDS]  # boxed at the top, under the title
+    assert found[1:3] == [DRAFT_WORDS, WELSH_DRAFT]  # boxed at the top, under the title
     assert document.paragraphs[1].style.name == "Note"
 
 

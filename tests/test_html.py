@@ -303,12 +303,11 @@ def test_a_published_page_has_no_notices_and_no_player(pages: dict[str, Path]) -
 def test_draft_says_so_at_the_top_in_its_language_and_in_english(pages: dict[str, Path]) -> None:
     page = dom(pages["welsh"])
     assert (page.get("lang"), page.get("dir")) == ("cy", "ltr")
-    main = page.xpath("//main")[0]
-    notice = main[0]
-    assert notice.get("class") == "notice draft"
+    notice = page.xpath("//body")[0][0]  # before anything else, the skip link too
+    assert (notice.tag, notice.get("class")) == ("aside", "notice draft")
     paragraphs = notice.xpath("p")
-    assert [text(p) for p in paragraphs] == [WELSH_DRAFT, DRAFT]
-    assert [p.get("lang") for p in paragraphs] == [None, "en-GB"]
+    assert [text(p) for p in paragraphs] == [DRAFT, WELSH_DRAFT]  # English first, by code
+    assert [p.get("lang") for p in paragraphs] == ["en-GB", None]
 
 
 def test_overdue_leaflet_is_flagged_at_the_top(pages: dict[str, Path]) -> None:
@@ -322,7 +321,7 @@ def test_overdue_leaflet_is_flagged_at_the_top(pages: dict[str, Path]) -> None:
 def test_english_draft_has_one_notice_in_english(tmp_path: Path) -> None:
     context = WriteContext(Config(), TODAY, draft=True)
     page = dom(build_page(write_leaflet(tmp_path, "Words.\n"), tmp_path / "out", context))
-    (notice,) = page.xpath("//div[@class='notice draft']")
+    (notice,) = page.xpath("//aside[@class='notice draft']")
     assert [text(p) for p in notice.xpath("p")] == [DRAFT]
 
 

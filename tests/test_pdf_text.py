@@ -24,6 +24,8 @@ from .pdf_support import (
     lines,
     outline,
     pdftotext,
+    struct_text,
+    structure,
     use_font_cache,
     words_only,
 )
@@ -237,7 +239,7 @@ def test_svg_pictures_are_vector_drawings_as_wide_as_the_text(tmp_path: Path) ->
     )
     _, pdf = build_pdf(write_leaflet(content, body), tmp_path / "svg.pdf")
     with pdfplumber.open(pdf) as document:
-        page = document.pages[1]
+        page = next(page for page in document.pages if page.curves)
         assert not page.images  # drawn as vector paths, not a bitmap
         shapes = page.curves + page.rects
         left = min(s["x0"] for s in shapes)
@@ -245,8 +247,15 @@ def test_svg_pictures_are_vector_drawings_as_wide_as_the_text(tmp_path: Path) ->
         assert right - left == pytest.approx(page.width - 2 * left, abs=1)
         question_mark = [c for c in page.chars if c["text"] == "?" and c["size"] > 40]
         assert question_mark and "NotoSans-Bold" in question_mark[0]["fontname"]
-    text = words_only(pdftotext(pdf))
-    assert "Picture: A person with a question mark Ask us anything Some words after" in text
+    rows = [(role, words_only(text)) for _, role, text in struct_text(pdf)]
+    assert rows[3:7] == [
+        ("H2", "Questions"),
+        ("Figure", "?"),  # the words inside the drawing are the Figure's, which /Alt tells
+        ("Caption", "Ask us anything"),
+        ("P", "Some words after the picture."),
+    ]
+    figures = [element for element in structure(pdf) if element.role == "Figure"]
+    assert [figure.alt for figure in figures] == ["A person with a question mark"]
 
 
 def test_decorative_pictures_have_no_alt_text(tmp_path: Path) -> None:
@@ -278,6 +287,7 @@ WELSH = Words(
         "Draft: this translation has not been reviewed yet.": "Drafft: nid yw'r cyfieithiad hwn wedi'i adolygu eto.",
         "Page {page} of {pages}": "Tudalen {page} o {pages}",
     },
+    reviewed=True,  # signed-off tool words: the draft notice is said in Welsh too
 )
 
 
@@ -289,8 +299,8 @@ def test_drafts_say_so_on_every_page_in_the_language_and_in_english(tmp_path: Pa
     pages = max(line.page for line in found)
     for page in range(1, pages + 1):
         on_page = [line for line in found if line.page == page]
-        assert on_page[0].text == "Drafft: nid yw'r cyfieithiad hwn wedi'i adolygu eto."
-        assert on_page[1].text == "Draft: this translation has not been reviewed yet."
+        assert on_page[0].text == "Draft: this translation has not been reviewed yet."
+        assert on_page[1].text == "Drafft: nid yw'r cyfieithiad hwn wedi'i adolygu eto."
         assert on_page[0].bold and on_page[0].size == 18
         assert on_page[-1].text == f"Tudalen {page} o {pages}"
 
@@ -306,6 +316,7 @@ def test_every_tool_word_the_pdf_prints_is_listed_in_words() -> None:
 
     from publisher.formats.pdf import story as pdf_story
     from publisher.formats.pdf import writer as pdf
+    from publisher.i18n.words import DRAFT_MARK, DRAFT_NOTICE
 
     used = set()
     for module in (pdf, pdf_story):
@@ -321,4 +332,5 @@ def test_every_tool_word_the_pdf_prints_is_listed_in_words() -> None:
                 else:
                     assert isinstance(argument, ast.Constant), ast.dump(argument)
                     used.add(argument.value)
-    assert used == set(pdf.WORDS)
+    # The draft notice and mark are put in by i18n.words.draft_notices and draft_title.
+    assert used | {DRAFT_NOTICE, DRAFT_MARK} == set(pdf.WORDS)

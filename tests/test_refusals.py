@@ -153,5 +153,7 @@ def test_control_characters_are_refused_at_their_line(content: Path, char: str) 
 
 def test_joiners_and_direction_marks_are_kept(content: Path) -> None:
     """Zero-width joiners and direction marks are needed by Indic and Arabic text."""
-    write_leaflet(content, "## S\n\nক্\u200dষ and \u200fمرحبا\u200e text.\n")
-    assert run_check(content).exit_code == 0
+    write_leaflet(content, "## S\n\nক্\u200dষ কেমন আছেন\n", "language: bn\n")
+    write_leaflet(content, "## S\n\n\u200fمرحبا\u200e text.\n", "language: ar\n", "arabic.md")
+    result = run_check(content)
+    assert result.exit_code == 0, result.output

@@ -204,7 +204,7 @@ def test_alt_text_is_read_as_words_not_as_markdown_source(
         ("page.svg", b"<html><body><svg></svg></body></html>"),
     ],
 )
-def test_a_broken_picture_is_one_line_per_format_and_leaves_no_file(
+def test_a_broken_picture_is_refused_once_before_anything_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -213,11 +213,11 @@ def test_a_broken_picture_is_one_line_per_format_and_leaves_no_file(
     write_leaflet(tmp_path / "content", f"## S\n\nText.\n\n![A map]({name})\n")
     result = run("build", "--format", "pdf,docx,html")
     assert result.exit_code == 1
-    assert len(errors(result)) == 3, result.output
+    assert len(errors(result)) == 1, result.output
     assert all(e.startswith("error: content/test.md:10: ") and name in e for e in errors(result))
     assert all(x.startswith("error:") for x in result.output.splitlines() if name in x)
     assert "Traceback" not in result.output
-    assert sorted(p.name for p in (tmp_path / "out").rglob("*") if p.is_file()) == [
-        "index.html",
-        "manifest.json",
-    ]
+    assert not (tmp_path / "out").exists()
+    check = run("check")
+    assert check.exit_code == 1
+    assert errors(check) == errors(result)

@@ -206,10 +206,12 @@ def test_a_draft_translation_says_so_in_its_language_and_in_english(tmp_path: Pa
     leaflet = read_leaflet(write_leaflet(tmp_path, "## Rhan\n\nGeiriau.\n", "language: cy\n"))
     notice = DRAFT_NOTICE
     table = {notice: "Cyfieithiad drafft yw hwn. Nid yw adolygydd wedi ei wirio eto."}
-    script = script_of(leaflet, words=Words("cy", table), draft=True)
+    script = script_of(leaflet, words=Words("cy", table, reviewed=True), draft=True)
     opening = script.chapters[0].utterances
-    assert opening[2].text == table[notice] and opening[2].language == ""
-    assert opening[3].text == notice and opening[3].language == "en-GB"
+    assert opening[0].text == notice and opening[0].language == "en-GB"  # first, by code
+    assert opening[1].text == table[notice] and opening[1].language == ""
+    unreviewed = script_of(leaflet, words=Words("cy", table), draft=True).chapters[0]
+    assert [u.text for u in unreviewed.utterances[:2]] == [notice, "Test leaflet"]
     assert notice not in script_of(read_leaflet(CONTENT / "having-a-scan.md"), draft=True).text()
 
 

@@ -31,6 +31,7 @@ class Edition:
     title: str
     draft: bool
     original: bool  # the language the leaflet was written in
+    signed: bool = True  # sign-offs are SSH-signed ([review] signatures in publisher.toml)
     files: list[tuple[str, str]] = field(default_factory=list)  # (label, path in out/)
     note: Withdrawn | None = None  # formats taken out of out/, and why
 
@@ -49,6 +50,8 @@ class Edition:
             return "Original text."
         if self.draft:
             return "Unreviewed draft: no second person has checked this translation."
+        if not self.signed:
+            return "Translation checked by a second person; review not signed."
         return "Translation checked and signed off by a second person."
 
 
@@ -83,7 +86,11 @@ class Entry:
 
 
 def catalogue_entries(
-    manifest: dict[str, dict], notes: dict[str, Note], out_dir: Path, today: date
+    manifest: dict[str, dict],
+    notes: dict[str, Note],
+    out_dir: Path,
+    today: date,
+    signed: bool = True,
 ) -> list[Entry]:
     """Group the manifest's files that exist by leaflet, then by language; add the notes."""
     entries: dict[str, Entry] = {}
@@ -99,7 +106,8 @@ def catalogue_entries(
         if original:
             entry.title = item["title"]
         edition = entry.editions.setdefault(
-            item["language"], Edition(item["language"], item["title"], item["draft"], original)
+            item["language"],
+            Edition(item["language"], item["title"], item["draft"], original, signed),
         )
         edition.files.append((FORMAT_LABELS.get(item["format"], item["format"]), key))
     for note in notes.values():
@@ -143,14 +151,20 @@ def long_date(iso: str) -> str:
 
 
 def write_catalogue(
-    manifest: dict[str, dict], notes: dict[str, Note], out_dir: Path, organisation: str, today: date
+    manifest: dict[str, dict],
+    notes: dict[str, Note],
+    out_dir: Path,
+    organisation: str,
+    today: date,
+    signed: bool = True,
 ) -> Path:
     environment = Environment(
         loader=FileSystemLoader(templates_dir("catalogue.html")),
         autoescape=select_autoescape(["html"]),
     )
     page = environment.get_template("catalogue.html").render(
-        organisation=organisation, entries=catalogue_entries(manifest, notes, out_dir, today)
+        organisation=organisation,
+        entries=catalogue_entries(manifest, notes, out_dir, today, signed),
     )
     target = out_dir / "index.html"
     write_text_atomic(target, page)

@@ -195,6 +195,8 @@ def job_digest(leaflet: Leaflet, fmt: Format, context: WriteContext, code: str) 
     sha.update(repr((leaflet, fmt, stable, overdue, code)).encode())
     for picture in sorted({str(p.path) for p in pictures(leaflet)}):
         sha.update(Path(picture).read_bytes())
+    if context.config.brand_logo is not None:  # a new logo file rebuilds every output
+        sha.update(context.config.brand_logo.read_bytes())
     return sha.hexdigest()
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..checks import is_overdue
+from ..checks.before_writing import read_and_check
 from ..config import Config
 from ..errors import Problem, PublisherError
 from ..files import (
@@ -30,7 +31,6 @@ from .plan import (
     code_digest,
     find_leaflets,
     plan,
-    read_all,
     with_existing_siblings,
 )
 from .report import BuildReport
@@ -76,7 +76,7 @@ def build(
     settings = Settings(config, languages, draft, jobs, today or date.today())
     report = BuildReport()
     # 1. Read and check every leaflet first: one bad file stops the build before any write.
-    leaflets = read_all(find_leaflets(paths, config), config)
+    leaflets = read_and_check(find_leaflets(paths, config), config)
     for leaflet in leaflets:
         if is_overdue(leaflet, settings.today):
             report.warnings.append(overdue_warning(leaflet))
@@ -205,7 +205,7 @@ def _write(
 
 def _catalogue(entries: dict[str, dict], config: Config, today: date) -> None:
     notes = read_notes(config.out_dir)
-    write_catalogue(entries, notes, config.out_dir, config.organisation, today)
+    write_catalogue(entries, notes, config.out_dir, config.organisation, today, config.signatures)
 
 
 def _add_once(report: BuildReport, problem: Problem) -> None:

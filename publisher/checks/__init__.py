@@ -1,4 +1,5 @@
-"""Content checks that `check` runs and `build` respects: review dates, easy read, reading age."""
+"""The rules `check` and `build` both run: what would stop a writer (before_writing) and
+content warnings (review dates, easy read, reading age)."""
 
 from .content import check_leaflet, is_overdue
 

@@ -39,7 +39,14 @@ def localise(leaflet: Leaflet, language: str, config: Config, draft: bool) -> tu
     translated = walk(leaflet, _Translator(text))
     translated = dataclasses.replace(translated, language=language)
     table = {m: s for m, s in words.strings.items() if m not in words.faulty}
-    return mark_terms(translated), Words(language, table)
+    return mark_terms(translated), Words(language, table, words.publishable, words.plural_expr)
+
+
+def as_if_accepted(leaflet: Leaflet, state: Translation) -> Leaflet:
+    """The translated leaflet with every finding a reviewer may accept taken as accepted."""
+    kept = tuple((msgid, f) for msgid, f in state.located if not f.id)
+    translated = walk(leaflet, _Translator(dataclasses.replace(state, located=kept)))
+    return mark_terms(dataclasses.replace(translated, language=state.language))
 
 
 class _Translator:
@@ -76,7 +83,7 @@ def no_translations(leaflet: Leaflet, languages: list[str]) -> Problem:
         f"{slug} is not published in {names}: there is no translation yet: run "
         f"`publisher i18n update --lang {','.join(languages)}`, translate "
         f"locales/LANG/{slug}.po, then a second person runs "
-        f"`publisher i18n review --lang LANG {slug} --reviewer NAME` for each language",
+        f"`publisher i18n review --lang LANG {slug} --reviewer NAME --key FILE` for each language",
         "warning",
     )
 
@@ -85,7 +92,9 @@ def refusal(subject: str, source: Path | None, state: Translation) -> Problem:
     """Why `state` may not be published, and the command that moves it forward."""
     name = language_name(state.language)
     what = state.po.as_posix() + (" (the tool's own words)" if state.domain == DOMAIN else "")
-    review = f"publisher i18n review --lang {state.language} {state.domain} --reviewer NAME"
+    review = (
+        f"publisher i18n review --lang {state.language} {state.domain} --reviewer NAME --key FILE"
+    )
     update = f"publisher i18n update --lang {state.language}"
     if not state.exists:
         return Problem(
@@ -99,6 +108,12 @@ def refusal(subject: str, source: Path | None, state: Translation) -> Problem:
             f"{what} is not complete ({state.fuzzy} fuzzy, {state.untranslated} untranslated): "
             f"run `{update}`, finish it, then a second person runs `{review}`"
         )
+    elif state.distrust:
+        record = review_path_of(state)
+        reason = (
+            f"{record} cannot be trusted: {'; '.join(state.distrust)}: "
+            f"a reviewer named in publisher.toml runs `{review}`"
+        )
     elif state.errors:
         reason = (
             f"{what} fails {len(state.errors)} check(s) (see `publisher check`): "
@@ -111,3 +126,7 @@ def refusal(subject: str, source: Path | None, state: Translation) -> Problem:
         reason = f"{what} is not signed off{when}: a second person runs `{review}`"
     message = f"{subject} is not published in {name}: {reason}; or build with --draft"
     return Problem(source, None, message)
+
+
+def review_path_of(state: Translation) -> str:
+    return state.po.with_name(f"{state.domain}.review.json").as_posix()

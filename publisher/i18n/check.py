@@ -9,8 +9,9 @@ from ..config import Config
 from ..errors import Problem, UsageError
 from ..model import Leaflet
 from ..reading.source import read_leaflet
-from .apply import localise, refusal
+from .apply import as_if_accepted, refusal
 from .catalogs import known_languages
+from .qa import Finding, acceptable
 from .state import Translation, leaflet_translation, tool_translation
 from .toolwords import DOMAIN
 
@@ -23,7 +24,8 @@ def translation_problems(leaflets: list[Leaflet], config: Config) -> list[Proble
         for leaflet in leaflets:
             state = leaflet_translation(config, leaflet, language)
             problems += _problems(state, leaflet.slug, leaflet.source, configured)
-            problems += glossary_warnings(config, leaflet, state)
+            glossary = glossary_warnings(config, leaflet, state)
+            problems += [f.problem for f in glossary if f.id not in state.accepted]
         state = tool_translation(config, language)
         problems += _problems(state, "no leaflet", None, configured)
     return problems
@@ -42,11 +44,11 @@ def _problems(
     return found
 
 
-def glossary_warnings(config: Config, leaflet: Leaflet, state: Translation) -> list[Problem]:
+def glossary_warnings(config: Config, leaflet: Leaflet, state: Translation) -> list[Finding]:
     """Glossary terms the English explains whose translation never appears in the translated text."""
     if not state.exists:
         return []
-    version, _ = localise(leaflet, state.language, config, draft=True)
+    version = as_if_accepted(leaflet, state)
     found = {entry.term for entry in version.glossary_used()}
     problems = []
     for entry in leaflet.glossary_used():
@@ -56,7 +58,8 @@ def glossary_warnings(config: Config, leaflet: Leaflet, state: Translation) -> l
                 f"the glossary term '{term}' ('{entry.term}') is not in the translated text, "
                 "so it is not explained there: use it in the text as the glossary writes it"
             )
-            problems.append(Problem(state.po, None, message, "warning"))
+            warning = Problem(state.po, None, message, "warning")
+            problems.append(acceptable(warning, "glossary", entry.term, term))
     return problems
 
 

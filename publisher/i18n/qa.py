@@ -1,21 +1,27 @@
 """Checks on one translation against its source, as Weblate and translate-toolkit do.
 
 Errors: an empty text, Markdown that does not read back, different bold,
-emphasis or links, a missing or changed number, phone number, web address or
-e-mail address, a changed {placeholder}. Warnings: text identical to the
-source, numbers the source does not have.
+emphasis or links, a missing or changed phone number, web address or e-mail
+address, a changed {placeholder}. A number, time or date that is missing,
+added, changed in its unit or moved out of order is an error a reviewer may
+accept (`i18n review --accept ID`); so is every warning (text identical to the
+source). Each acceptable finding has an ID made from the entry and the finding,
+so accepting it once does not accept a later, different change.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentError, Problem
 from ..model import Emphasis, Inline, Link, Strong, iter_inlines, plain_text
 from .markup import from_markdown
+from .numbers import Quantity, quantities
 from .toolwords import PLACEHOLDER, placeholders
 from .units import Unit
 
@@ -24,24 +30,48 @@ URL = re.compile(
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])\+?\d(?:[ -]?\d){6,}(?!\w)")
-# Times: 9am, 9.30pm, 8yb / 8yh (Welsh: y bore, yr hwyr, y prynhawn), and 24-hour 17:00.
-TIME_12 = re.compile(
-    r"(?<![\d:.])(\d{1,2})(?:[:.](\d{2}))?\s?(a\.?m\.?|p\.?m\.?|y\.?b\.?|y\.?h\.?|y\.?p\.?)(?!\w)",
-    re.I,
-)
-TIME_24 = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?!\d)")
-AFTERNOON = {"pm", "yh", "yp"}  # Welsh: yr hwyr, y prynhawn
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 TRAILING = ".,;:!?'\""
 LETTER = re.compile(r"[^\W\d_]")
 FIELD = re.compile(r"\{(\w+)\}")  # a tool word's placeholder, as str.format fills it
 MARKS = {Strong: "bold (**...**)", Emphasis: "emphasis (*...*)", Link: "links ([text](address))"}
 
 
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem of one entry; `id` is set when a reviewer may accept it."""
+
+    problem: Problem
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Languages:
+    source: str
+    target: str
+
+
+def finding_id(kind: str, *parts: str) -> str:
+    """A short, stable name for one finding of one entry: 'number-3fa2c91b'."""
+    digest = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:8]
+    return f"{kind}-{digest}"
+
+
+def acceptable(problem: Problem, kind: str, msgid: str, translation: str) -> Finding:
+    """A finding the reviewer may accept, its ID shown at the end of its message."""
+    ident = finding_id(kind, msgid, translation, problem.message)
+    message = f"{problem.message} [{ident}: a reviewer may accept it with --accept {ident}]"
+    return Finding(Problem(problem.path, problem.line, message, problem.severity), ident)
+
+
 def check(
-    unit: Unit, translation: str, path: Path, line: int | None, tool_word: bool = False
-) -> list[Problem]:
-    """Every problem of one translated entry, at its PO file and line.
+    unit: Unit,
+    translation: str,
+    path: Path,
+    line: int | None,
+    tool_word: bool = False,
+    languages: Languages = Languages("en", "en"),
+) -> list[Finding]:
+    """Every finding of one translated entry, at its PO file and line.
 
     A tool word's translation is filled in with str.format, so its braces are checked strictly."""
     short = unit.msgid if len(unit.msgid) <= 60 else unit.msgid[:57] + "..."
@@ -49,8 +79,45 @@ def check(
     def problem(message: str, severity: str = "error") -> Problem:
         return Problem(path, line, f'{message} (English: "{short}")', severity)
 
+    def accept(message: str, kind: str, severity: str = "error") -> Finding:
+        return acceptable(problem(message, severity), kind, unit.msgid, translation)
+
     if not LETTER.search(translation) and LETTER.search(unit.msgid):
-        return [problem("the translation is empty")]
+        return [Finding(problem("the translation is empty"))]
+    found = [Finding(p) for p in _fixed(unit, translation, problem, tool_word, (path, line))]
+    source, target = _texts(unit, translation, path, line)
+    if source is not None and target is not None:
+        # a tool word's {placeholder} (even '{page:>9}') is filled in later: no number
+        source_q = quantities(PLACEHOLDER.sub(" ", Things.of(*source).rest), languages.source)
+        target_q = quantities(PLACEHOLDER.sub(" ", Things.of(*target).rest), languages.target)
+        found += [accept(m, "number") for m in number_differences(source_q, target_q)]
+    if translation.strip() == unit.msgid.strip() and _sentence(unit.msgid):
+        found.append(accept("the translation is the same as the English", "same", "warning"))
+    return list(dict.fromkeys(found))  # a phone number in a link's text and address: once
+
+
+def _texts(
+    unit: Unit, translation: str, path: Path, line: int | None
+) -> tuple[tuple[str, list[str]] | None, tuple[str, list[str]] | None]:
+    """Plain text and link targets of the source and the translation (None if unreadable)."""
+    if not unit.markdown:
+        return (unit.msgid, []), (translation, [])
+    try:
+        source_runs = from_markdown(unit.msgid, path, line or 0)
+        target_runs = from_markdown(translation, path, line or 0)
+    except ContentError:
+        return None, None
+    return (
+        (plain_text(source_runs), link_targets(source_runs)),
+        (plain_text(target_runs), link_targets(target_runs)),
+    )
+
+
+def _fixed(
+    unit: Unit, translation: str, problem, tool_word: bool, where: tuple[Path, int | None]
+) -> list[Problem]:
+    """The findings no reviewer may accept: they break the output or lose a way to get help."""
+    path, line = where
     source_text, target_text = unit.msgid, translation
     source_links: list[str] = []
     target_links: list[str] = []
@@ -70,15 +137,11 @@ def check(
     source = Things.of(source_text, source_links)
     target = Things.of(target_text, target_links)
     found += [problem(m) for m in source.differences(target)]
-    found += [problem(m, "warning") for m in extra_numbers(source.numbers, target.numbers)]
-    found += [problem(m) for m in missing_numbers(source.numbers, target.numbers)]
     if tool_word:
         found += [problem(m) for m in template_differences(unit.msgid, translation)]
     elif placeholders(unit.msgid) != placeholders(translation) and "{" in unit.msgid:
         found.append(problem("the {placeholders} must be the same as in the English"))
-    if translation.strip() == unit.msgid.strip() and _sentence(unit.msgid):
-        found.append(problem("the translation is the same as the English", "warning"))
-    return list(dict.fromkeys(found))  # a phone number in a link's text and address: once
+    return found
 
 
 def template_differences(source: str, target: str) -> list[str]:
@@ -120,8 +183,9 @@ def link_targets(runs: tuple[Inline, ...]) -> list[str]:
 class Things:
     """The addresses, phone numbers and numbers found in one text and its link targets."""
 
-    def __init__(self, urls: Counter, emails: Counter, phones: Counter, numbers: list) -> None:
-        self.urls, self.emails, self.phones, self.numbers = urls, emails, phones, numbers
+    def __init__(self, urls: Counter, emails: Counter, phones: Counter, rest: str) -> None:
+        self.urls, self.emails, self.phones = urls, emails, phones
+        self.rest = rest  # the text without them, where numbers are looked for
 
     @classmethod
     def of(cls, text: str, links: list[str]) -> Things:
@@ -146,7 +210,7 @@ class Things:
             for found in pattern.finditer(rest):
                 bag[key(found.group(0))] += 1
             rest = pattern.sub(" ", rest)
-        return cls(urls, emails, phones, numbers_in(rest))
+        return cls(urls, emails, phones, rest)
 
     def differences(self, other: Things) -> list[str]:
         messages = []
@@ -171,64 +235,72 @@ def _digits(text: str) -> str:
     return ("+" if text.strip().startswith("+") else "") + re.sub(r"\D", "", text)
 
 
-# A number is ("n", "1.5"); a time is ("t", minutes after midnight).
-def numbers_in(text: str) -> list[tuple[str, object]]:
-    found: list[tuple[str, object]] = []
-    for match in TIME_12.finditer(text):
-        suffix = re.sub(r"\W", "", match.group(3)).lower()
-        hour = int(match.group(1)) % 12 + (12 if suffix in AFTERNOON else 0)
-        found.append(("t", hour * 60 + int(match.group(2) or 0)))
-    text = TIME_12.sub(" ", text)
-    for match in TIME_24.finditer(text):
-        found.append(("t", int(match.group(1)) * 60 + int(match.group(2))))
-    text = TIME_24.sub(" ", text)
-    for match in NUMBER.finditer(text):
-        found.append(("n", _number(match.group(0))))
-    return found
+def number_differences(source: list[Quantity], target: list[Quantity]) -> list[str]:
+    """Numbers, times and dates compared in order, with their units.
+
+    The longest common run in order pairs most of them; of the rest, the same value
+    elsewhere is a change of order, the same value with another unit a changed unit.
+    A bare number word ('one') need not be in the other text: it is often no number."""
+    paired = _in_order(source, target)
+    left_source = [q for i, q in enumerate(source) if i not in paired and q.firm]
+    used = set(paired.values())
+    left_target = [q for i, q in enumerate(target) if i not in used and q.firm]
+    messages = []
+    for wanted in left_source:
+        same = next((q for q in left_target if _same(wanted, q)), None)
+        other_unit = next((q for q in left_target if q.value == wanted.value), None)
+        if same is not None:
+            left_target.remove(same)
+            messages.append(
+                f"{wanted.show()} is in a different place in the translation: "
+                "check the numbers are in the English's order"
+            )
+        elif other_unit is not None:
+            left_target.remove(other_unit)
+            messages.append(f"{wanted.show()} became {other_unit.show()} in the translation")
+        else:
+            messages.append(f"{wanted.show()} is missing from the translation")
+    messages += [f"the translation has {q.show()}, which the English does not" for q in left_target]
+    return messages
 
 
-def _number(text: str) -> str:
-    value = text.replace(",", ".")
-    return value.lstrip("0") or "0"
+def _in_order(source: list[Quantity], target: list[Quantity]) -> dict[int, int]:
+    """Source index -> target index of the best sequence of matching quantities, in order.
+
+    A firm source quantity (digits, a counted unit) weighs more than a bare number word,
+    so 'an injection ... a minute' pairs 'a minute', not 'an', with the translation's 1."""
+    rows, cols = len(source), len(target)
+    best = [[0] * (cols + 1) for _ in range(rows + 1)]
+
+    def gain(i: int, j: int) -> int:
+        return (
+            (2 if source[i].firm else 1) + best[i + 1][j + 1] if _same(source[i], target[j]) else 0
+        )
+
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], gain(i, j))
+    pairs, i, j = {}, 0, 0
+    while i < rows and j < cols:
+        if _same(source[i], target[j]) and best[i][j] == gain(i, j):
+            pairs[i] = j
+            i, j = i + 1, j + 1
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
 
 
-def _matches(wanted: tuple[str, object], offered: tuple[str, object]) -> bool:
-    """A time may be written as a bare hour ('8pm' as '20' or '8'), and the other way round."""
-    if wanted == offered:
-        return True
-    times = [v for kind, v in (wanted, offered) if kind == "t"]
-    numbers = [v for kind, v in (wanted, offered) if kind == "n"]
+def _same(a: Quantity, b: Quantity) -> bool:
+    """The same value, and the same unit where both texts name one.
+
+    A time may be written as a bare hour ('8pm' as '20' or '8'), and the other way round."""
+    if a.kind == b.kind:
+        return a.value == b.value and (a.unit is None or b.unit is None or a.unit == b.unit)
+    times = [q.value for q in (a, b) if q.kind == "time"]
+    numbers = [q.value for q in (a, b) if q.kind == "number"]
     if len(times) == 1 and len(numbers) == 1 and isinstance(times[0], int) and times[0] % 60 == 0:
         hour = times[0] // 60
         return numbers[0] in (str(hour), str(hour % 12 or 12))
     return False
-
-
-def _pair(source: list, target: list) -> tuple[list, list]:
-    """The source numbers with no partner in the target, and the target's left over."""
-    left = list(target)
-    missing = []
-    for wanted in source:
-        partner = next((offer for offer in left if _matches(wanted, offer)), None)
-        if partner is None:
-            missing.append(wanted)
-        else:
-            left.remove(partner)
-    return missing, left
-
-
-def _show(value: tuple[str, object]) -> str:
-    kind, number = value
-    if kind == "t" and isinstance(number, int):
-        return f"the time {number // 60:02d}:{number % 60:02d}"
-    return f"the number {number}"
-
-
-def missing_numbers(source: list, target: list) -> list[str]:
-    missing, _ = _pair(source, target)
-    return [f"{_show(value)} is missing from the translation" for value in missing]
-
-
-def extra_numbers(source: list, target: list) -> list[str]:
-    _, extra = _pair(source, target)
-    return [f"the translation has {_show(value)}, which the English does not" for value in extra]

@@ -8,10 +8,7 @@ the translations that would be printed and spoken.
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -19,34 +16,14 @@ from babel.messages.catalog import Catalog
 from ..config import Config
 from ..errors import ContentError, Problem
 from ..model import Leaflet
-from .catalogs import po_path, read_catalog, review_path, translation_of, translator_name
-from .qa import check
+from .catalogs import po_path, read_catalog, review_path, translation_of, translators_of
+from .qa import Finding, Languages, check
+from .record import ReviewRecord, distrust, read_record, text_digest
 from .toolwords import DOMAIN, tool_words
 from .units import Unit, leaflet_units
 
 REVIEWED, CHANGED, NOT_REVIEWED = "reviewed", "changed since review", "not reviewed"
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewRecord:
-    """A second person's sign-off of exactly one version of a translation."""
-
-    reviewer: str
-    date: date
-    digest: str
-    translator: str
-
-    def to_json(self, language: str, domain: str, strings: int) -> str:
-        record = {
-            "leaflet": domain,
-            "language": language,
-            "reviewer": self.reviewer,
-            "date": self.date.isoformat(),
-            "translator": self.translator,
-            "strings": strings,
-            "digest": self.digest,
-        }
-        return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+NOT_VALID = "sign-off not valid"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +35,45 @@ class Translation:
     po: Path
     exists: bool
     units: tuple[Unit, ...]
-    strings: dict[str, str]  # msgid -> translation, translated and not fuzzy
+    strings: dict[str, str | tuple[str, ...]]  # msgid -> translation (plural: every form)
     fuzzy: int
     untranslated: int
-    problems: tuple[Problem, ...]
-    faulty: frozenset[str]  # msgids whose translation has an error
-    translator: str
+    findings: tuple[Finding, ...]  # every check result, accepted ones included
+    translators: tuple[str, ...]  # Last-Translator, then the header's list of contributors
     digest: str
     record: ReviewRecord | None
+    distrust: tuple[str, ...]  # why the record cannot be trusted (forged, unsigned, ...)
+    plural_expr: str  # Plural-Forms' plural= of the PO file
+
+    @property
+    def translator(self) -> str:
+        return self.translators[0] if self.translators else ""
+
+    @property
+    def pairs(self) -> tuple[tuple[str, object], ...]:
+        return tuple((unit.msgid, self.strings.get(unit.msgid)) for unit in self.units)
+
+    @property
+    def accepted(self) -> frozenset[str]:
+        """Findings the reviewer accepted in a record that can be trusted."""
+        if self.record is None or self.distrust:
+            return frozenset()
+        return frozenset(self.record.accepted)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return tuple(f.problem for f in self.findings if f.id not in self.accepted or not f.id)
+
+    @property
+    def faulty(self) -> frozenset[str]:
+        """Msgids whose translation has an error not accepted: a draft shows the English."""
+        return frozenset(
+            msgid
+            for msgid, finding in self.located
+            if finding.problem.severity == "error" and finding.id not in self.accepted
+        )
+
+    located: tuple[tuple[str, Finding], ...] = ()  # (msgid, finding), for `faulty`
 
     @property
     def translated(self) -> int:
@@ -81,9 +89,12 @@ class Translation:
 
     @property
     def review_state(self) -> str:
+        if self.distrust:
+            return NOT_VALID
         if self.record is None:
             return NOT_REVIEWED
-        return REVIEWED if self.record.digest == self.digest else CHANGED
+        same = set(self.record.translators) == set(self.translators)
+        return REVIEWED if self.record.digest == self.digest and same else CHANGED
 
     @property
     def publishable(self) -> bool:
@@ -103,24 +114,26 @@ def translation(config: Config, language: str, domain: str, units: list[Unit]) -
     distinct = tuple({unit.msgid: unit for unit in reversed(units)}.values())[::-1]
     path = po_path(config, language, domain)
     catalog = read_catalog(path, language) if path.is_file() else Catalog()
+    languages = Languages(config.source_language, language)
     strings: dict[str, str] = {}
     fuzzy = untranslated = 0
-    problems: list[Problem] = []
-    faulty: set[str] = set()
+    located: list[tuple[str, Finding]] = []
     for unit in distinct:
         message = translation_of(catalog, unit.msgid)
-        text = message.string if message is not None else ""
-        if not isinstance(text, str) or not text:
+        text = _text(message, unit, catalog)
+        if not text:
             untranslated += 1
         elif message is not None and message.fuzzy:
             fuzzy += 1
         else:
             strings[unit.msgid] = text
             line = message.lineno if message else None
-            found = check(unit, text, path, line, tool_word=domain == DOMAIN)
-            problems += found
-            if any(p.severity == "error" for p in found):
-                faulty.add(unit.msgid)
+            for form in text if isinstance(text, tuple) else (text,):
+                checked = replace(unit, msgid=unit.plural) if unit.plural else unit
+                found = check(checked, form, path, line, domain == DOMAIN, languages)
+                located += [(unit.msgid, finding) for finding in found]
+    pairs = tuple((unit.msgid, strings.get(unit.msgid)) for unit in distinct)
+    record, doubts = _record(config, language, domain)
     return Translation(
         language=language,
         domain=domain,
@@ -130,33 +143,33 @@ def translation(config: Config, language: str, domain: str, units: list[Unit]) -
         strings=strings,
         fuzzy=fuzzy,
         untranslated=untranslated,
-        problems=tuple(problems),
-        faulty=frozenset(faulty),
-        translator=translator_name(catalog),
-        digest=digest(language, domain, distinct, strings),
-        record=read_record(review_path(config, language, domain)),
+        findings=tuple(f for _, f in located),
+        translators=translators_of(catalog),
+        digest=text_digest(language, domain, pairs),
+        record=record,
+        distrust=doubts,
+        plural_expr=catalog.plural_expr if path.is_file() else "(n != 1)",
+        located=tuple(located),
     )
 
 
-def digest(language: str, domain: str, units: tuple[Unit, ...], strings: dict[str, str]) -> str:
-    """SHA-256 over each source text and its translation, in reading order."""
-    pairs = [[unit.msgid, strings.get(unit.msgid)] for unit in units]
-    data = json.dumps([language, domain, pairs], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+def _text(message, unit: Unit, catalog: Catalog) -> str | tuple[str, ...]:
+    """The translation ('' when missing); a plural word's forms, all of them or nothing."""
+    if message is None:
+        return ""
+    if unit.plural:
+        forms = message.string if isinstance(message.string, tuple | list) else ()
+        complete = len(forms) == catalog.num_plurals and all(forms)
+        return tuple(forms) if complete and isinstance(message.id, tuple | list) else ""
+    return message.string if isinstance(message.string, str) else ""
 
 
-def read_record(path: Path) -> ReviewRecord | None:
-    """The review record beside a PO file; None if there is none."""
-    if not path.is_file():
-        return None
+def _record(config: Config, language: str, domain: str) -> tuple[ReviewRecord | None, tuple]:
+    """The review record and every reason not to trust it (a broken file is one)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return ReviewRecord(
-            reviewer=str(data["reviewer"]),
-            date=date.fromisoformat(data["date"]),
-            digest=str(data["digest"]),
-            translator=str(data.get("translator", "")),
-        )
-    except (OSError, ValueError, KeyError, TypeError) as err:
-        message = f"not a valid review record ({err}); sign the translation off again"
-        raise ContentError([Problem(path, None, message)]) from None
+        record = read_record(review_path(config, language, domain))
+    except ContentError as err:
+        return None, tuple(p.message for p in err.problems)
+    if record is None:
+        return None, ()
+    return record, tuple(distrust(record, config, language, domain))

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from .units import Unit
+from .words import Plural
 
 DOMAIN = "publisher"
 PACKAGES = ("publisher.formats", "publisher.speech.script")
@@ -31,13 +32,19 @@ def tool_words() -> list[ToolWord]:
     found: dict[str, ToolWord] = {}
     for module in _modules():
         path = Path(module.__file__ or "")
-        for message in getattr(module, "WORDS", ()):
+        for word in getattr(module, "WORDS", ()):
+            message, plural = (
+                (word.singular, word.plural) if isinstance(word, Plural) else (word, "")
+            )
             if message in found:
                 continue
             notes = (f"words the tool puts into outputs, used by {module.__name__}",)
             if PLACEHOLDER.search(message):
                 notes += ("keep each {name} exactly: a value replaces it",)
-            found[message] = ToolWord(Unit(message, notes, _line_of(path, message), False), path)
+            if plural:
+                notes += ("one form for each plural form of your language (Plural-Forms)",)
+            unit = Unit(message, notes, _line_of(path, message), False, plural)
+            found[message] = ToolWord(unit, path)
     return list(found.values())
 
 

@@ -41,6 +41,7 @@ class Unit:
     notes: tuple[str, ...]  # for translators: ("list item", "in section 'Before your scan'")
     line: int | None
     markdown: bool  # the msgid is inline Markdown and its translation is read back as such
+    plural: str = ""  # a tool word with a count: msgid_plural, translated in every plural form
 
 
 Notes = tuple[str, ...]

@@ -14,7 +14,7 @@ from babel.messages.catalog import Catalog
 from ..config import Config
 from ..errors import UsageError
 from ..model import Leaflet
-from .catalogs import new_translation, po_path, read_catalog, write_catalog
+from .catalogs import cldr_plural_forms, new_translation, po_path, read_catalog, write_catalog
 from .extract import extract
 
 
@@ -40,6 +40,7 @@ def update(leaflets: list[Leaflet], config: Config, languages: tuple[str, ...]) 
             path = po_path(config, language, template.domain)
             if path.is_file():
                 catalog = merged(read_catalog(path, language), template.catalog)
+                cldr_plural_forms(catalog, language)
                 created = False
             else:
                 catalog = new_translation(template.catalog, language, title)

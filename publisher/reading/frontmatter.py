@@ -14,8 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from ..config import LANGUAGE_TAG
 from ..errors import Problem
 from ..model import GlossaryEntry, Helpline
+from ..text.characters import shown, text_problems
 
 KEYS = {
     "title", "language", "summary", "reviewed", "next_review",
@@ -23,8 +25,47 @@ KEYS = {
 }  # fmt: skip
 REQUIRED = ("title", "reviewed", "next_review")
 HELPLINE_KEYS = {"label", "phone", "hours", "email"}
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Limits checked while YAML is composed, before any value is built: a leaflet's front matter
+# is two levels deep and a few hundred lines at most; aliases are never needed.
+MAX_SIZE = 100_000  # characters
+MAX_DEPTH = 4
+MAX_NODES = 5_000
+MULTI_LINE = {"glossary", "references"}  # values that may run over several lines
+
+
+class _Refused(Exception):
+    """A limit the front matter breaks, found while composing it."""
+
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark, self.message = mark, message
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """PyYAML's safe composer, refusing aliases and counting depth and nodes as it goes.
+
+    An alias bomb (`? *l8`) or 5,000 nested brackets never become Python objects.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = self.nodes = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event.start_mark, "anchors and aliases ('&', '*') are not allowed")
+        self.depth += 1
+        self.nodes += 1
+        if self.depth > MAX_DEPTH:
+            raise _Refused(event.start_mark, f"it is nested more than {MAX_DEPTH} levels deep")
+        if self.nodes > MAX_NODES:
+            raise _Refused(event.start_mark, f"it has more than {MAX_NODES} values")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +98,15 @@ class _Checker:
 
     def text(self, node: yaml.Node, key: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-            self.fail(node, f"'{key}' must be a piece of text")
+            self.fail(node, f"'{shown(key)}' must be a piece of text")
             return ""
-        return str(node.value).strip()
+        value = str(node.value).strip()
+        # The gate sees the text after YAML's escapes ("\e", "\0", "\ud83d") are read; a
+        # folded value has lost its own lines, so every problem is put at the value's first.
+        one_line = key.partition(":")[0] not in MULTI_LINE
+        problems = text_problems(value, self.path, self.line(node), one_line)
+        self.problems += [Problem(p.path, self.line(node), p.message) for p in problems]
+        return value
 
     def iso_date(self, node: yaml.Node, key: str) -> date | None:
         value = self.text(node, key)
@@ -70,7 +117,7 @@ class _Checker:
                 raise ValueError
             return date.fromisoformat(value)
         except ValueError:
-            self.fail(node, f"'{key}' must be a date written YYYY-MM-DD, not '{value}'")
+            self.fail(node, f"'{key}' must be a date written YYYY-MM-DD, not '{shown(value)}'")
             return None
 
     def mapping(self, node: yaml.Node, key: str) -> list[tuple[yaml.Node, yaml.Node]]:
@@ -80,9 +127,12 @@ class _Checker:
         seen: set[str] = set()
         pairs = []
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, f"a name in '{shown(key)}' must be plain text")
+                continue
             name = str(key_node.value)
             if name in seen:
-                self.fail(key_node, f"'{name}' is given twice in '{key}'")
+                self.fail(key_node, f"'{shown(name)}' is given twice in '{shown(key)}'")
             seen.add(name)
             pairs.append((key_node, value_node))
         return pairs
@@ -99,7 +149,9 @@ class _Checker:
         for key_node, value_node in self.mapping(node, "helpline"):
             name = str(key_node.value)
             if name not in HELPLINE_KEYS:
-                self.fail(key_node, f"unknown helpline key '{name}' ({known(HELPLINE_KEYS)})")
+                self.fail(
+                    key_node, f"unknown helpline key '{shown(name)}' ({known(HELPLINE_KEYS)})"
+                )
                 continue
             fields[name] = self.text(value_node, f"helpline: {name}")
         for needed in ("label", "phone"):
@@ -125,19 +177,32 @@ def parse_front_matter(
 ) -> tuple[FrontMatter | None, list[Problem]]:
     """Check the YAML text that starts on `first_line` of `path`."""
     check = _Checker(path, first_line)
+    if len(text) > MAX_SIZE:
+        message = (
+            f"the front matter is longer than {MAX_SIZE:,} characters; move text into the body"
+        )
+        return None, [Problem(path, first_line - 1, message)]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LimitedLoader)
+    except _Refused as err:
+        message = f"the front matter cannot be read: {err.message}"
+        return None, [Problem(path, first_line + err.mark.line, message)]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = first_line + mark.line if mark else first_line
-        return None, [Problem(path, line, f"the front matter is not valid YAML: {err.problem}")]
+        message = f"the front matter is not valid YAML: {shown(str(err.problem), 120)}"
+        return None, [Problem(path, line, message)]
+    except yaml.YAMLError as err:  # a reader error (a character YAML refuses) has no mark
+        return None, [
+            Problem(path, first_line, f"the front matter is not valid YAML: {shown(str(err), 120)}")
+        ]
     if root is None or not isinstance(root, yaml.MappingNode):
         return None, [Problem(path, first_line - 1, "the front matter must be 'key: value' lines")]
     nodes: dict[str, yaml.Node] = {}
     for key_node, value_node in check.mapping(root, "front matter"):
         name = str(key_node.value)
         if name not in KEYS:
-            check.fail(key_node, f"unknown front matter key '{name}' ({known(KEYS)})")
+            check.fail(key_node, f"unknown front matter key '{shown(name)}' ({known(KEYS)})")
         nodes[name] = value_node
     for name in REQUIRED:
         if name not in nodes:
@@ -165,7 +230,9 @@ def _values(check: _Checker, nodes: dict[str, yaml.Node], default_language: str)
         if name in readers:
             values[name] = readers[name](node, name)
     if "language" in nodes and values["language"] and not LANGUAGE_TAG.match(values["language"]):
-        check.fail(nodes["language"], f"'{values['language']}' is not a language tag like en-GB")
+        check.fail(
+            nodes["language"], f"'{shown(values['language'])}' is not a language tag like en-GB"
+        )
     reviewed, next_review = values.get("reviewed"), values.get("next_review")
     if reviewed and next_review and next_review <= reviewed:
         check.fail(nodes["next_review"], "'next_review' must be after 'reviewed'")

@@ -6,7 +6,7 @@ what the content format allows and reports everything else with file:line.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -35,10 +35,17 @@ from ..model import (
     Text,
     plain_text,
 )
+from ..text.characters import shown, text_problems
 from .frontmatter import parse_front_matter
 from .glossary import mark_terms
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+# markdown-it takes time that grows with the square of a list's nesting depth (5,000 levels:
+# minutes), so a line nested or indented this deep is refused before it is parsed.
+NESTING_MARKERS = 8
+NESTING_INDENT = 40
+NESTING = re.compile(r"[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
+MAX_FILE_SIZE = 2_000_000  # bytes: a leaflet is a few pages; this is a book
 BOXES = {"note", "easy"}
 UNSUPPORTED = {
     "html_block": "raw HTML is not allowed; write it in Markdown",
@@ -65,7 +72,13 @@ MARKDOWN = _markdown()
 def read_leaflet(path: Path, default_language: str = "en-GB") -> Leaflet:
     """Read and check one leaflet; raise ContentError listing every problem found."""
     text = _decode(path)
+    too_deep = nesting_problems(text, path)
+    if too_deep:
+        raise ContentError(too_deep)
     tokens = MARKDOWN.parse(text)
+    too_deep = nested_tokens(tokens, path)
+    if too_deep:
+        raise ContentError(too_deep)
     if not tokens or tokens[0].type != "front_matter":
         raise ContentError(
             [Problem(path, 1, "a leaflet starts with front matter between '---' lines")]
@@ -80,7 +93,8 @@ def read_leaflet(path: Path, default_language: str = "en-GB") -> Leaflet:
             Problem(path, body.title[0], "the '# ' title must equal the front matter title")
         )
     if problems or meta is None:
-        raise ContentError(sorted(problems, key=lambda p: p.line or 0))
+        # The same character may be found in the file and again in the value YAML reads.
+        raise ContentError(sorted(dict.fromkeys(problems), key=lambda p: p.line or 0))
     leaflet = Leaflet(
         source=path,
         slug=path.stem,
@@ -109,24 +123,48 @@ def parse_inline(text: str, path: Path, line: int) -> tuple[Inline, ...]:
     root = SyntaxTreeNode(MARKDOWN.parseInline(text))
     inlines = _BodyReader(path, problems).inlines(root.children[0], line, allow_images=False)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(list(dict.fromkeys(problems)))
     return inlines
 
 
 def control_characters(text: str, path: Path, first_line: int) -> list[Problem]:
-    """Invisible control characters (pasted from other programs) that no format can show."""
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=first_line):
-        for char in dict.fromkeys(
-            c for c in line if c not in "\t\r" and unicodedata.category(c) == "Cc"
-        ):
-            message = f"control character U+{ord(char):04X} cannot be printed or shown; delete it"
-            problems.append(Problem(path, number, message))
-    return problems
+    """Invisible characters (pasted from other programs, or hostile) that the text gate refuses."""
+    return text_problems(text, path, first_line)
+
+
+def nesting_problems(text: str, path: Path) -> list[Problem]:
+    """The first line nested (lists, quotes) or indented deeper than any leaflet needs."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        markers, end = 0, 0
+        while markers <= NESTING_MARKERS and (found := NESTING.match(line, end)):
+            markers, end = markers + 1, found.end()
+        indent = len(line) - len(line.lstrip(" \t"))
+        if markers > NESTING_MARKERS or indent > NESTING_INDENT:
+            message = "this line is nested or indented too deeply (lists may be nested one level deep at most)"
+            return [Problem(path, number, message)]
+    return []
+
+
+def nested_tokens(tokens: list, path: Path) -> list[Problem]:
+    """Emphasis marks nested too deep ('*' x 5,000): markdown-it pairs them without a limit."""
+    for token in tokens:
+        depth = deepest = 0
+        for child in token.children or ():
+            depth += child.nesting
+            deepest = max(deepest, depth)
+        if deepest > NESTING_MARKERS:
+            line = token.map[0] + 1 if token.map else None
+            return [Problem(path, line, "emphasis ('*' or '_') is nested too deeply here")]
+    return []
 
 
 def _decode(path: Path) -> str:
     try:
+        if path.stat().st_size > MAX_FILE_SIZE:
+            message = (
+                f"the file is larger than {MAX_FILE_SIZE // 1_000_000} MB; a leaflet is a few pages"
+            )
+            raise ContentError([Problem(path, None, message)])
         raw = path.read_bytes()
     except OSError as err:
         raise ContentError([Problem(path, None, f"cannot read the file: {err.strerror}")]) from None
@@ -253,8 +291,9 @@ class _BodyReader:
         return blocks
 
     def list_block(self, node: SyntaxTreeNode, line: int, depth: int) -> ListBlock:
-        if depth > 1:
+        if depth > 1:  # said once for the outermost list too deep; what is inside is not read
             self.fail(line, "lists may be nested one level deep at most")
+            return ListBlock((), node.type == "ordered_list", 1, line)
         items = []
         for item in node.children:
             blocks = [b for child in item.children for b in self.blocks(child, depth + 1, True)]
@@ -296,6 +335,8 @@ class _BodyReader:
             cursor.line += 1
             return [Text(" ")]
         if kind in ("text", "code_inline"):
+            # '&#x202E;' becomes the character itself only here, after the file was checked.
+            self.problems += text_problems(node.content, self.path, cursor.line)
             return [Text(node.content)]
         children = [run for c in node.children for run in self.inline(c, cursor, allow_images)]
         if kind == "strong":
@@ -305,7 +346,7 @@ class _BodyReader:
         if kind == "link":
             return [self.link(node, children, cursor.line)]
         if kind == "html_inline":
-            self.fail(cursor.line, f"raw HTML is not allowed: {node.content}")
+            self.fail(cursor.line, f"raw HTML is not allowed: {shown(node.content)}")
         elif kind == "image":
             self.fail(cursor.line, "pictures cannot stand inside headings or links")
         else:
@@ -316,12 +357,13 @@ class _BodyReader:
         url = str(node.attrs.get("href", ""))
         scheme = urlsplit(url).scheme.lower()
         if scheme not in LINK_SCHEMES:
-            shown = (
-                f"'{scheme}:' links"
+            shown_scheme = (
+                f"'{shown(scheme)}:' links"
                 if scheme
                 else "links without http://, https://, mailto: or tel:"
             )
-            self.fail(line, f"{shown} are not allowed: {url}")
+            self.fail(line, f"{shown_scheme} are not allowed: {shown(url)}")
+        self.problems += text_problems(unquote(url), self.path, line, one_line=True)
         return Link(_tidy(children, strip=False), url)
 
     def image(self, node: SyntaxTreeNode, line: int) -> Image:
@@ -329,13 +371,15 @@ class _BodyReader:
         alt = _plain(node).strip()  # node.content is the raw source, with its \-escapes
         decorative = "decorative" in str(node.attrs.get("class", "")).split()
         caption = str(node.attrs.get("title", "")).strip()
+        for words in (src, alt, caption):  # entities and %-escapes are resolved by now
+            self.problems += text_problems(words, self.path, line, one_line=True)
         if not alt and not decorative:
             self.fail(line, "image has no alt text (add a description, or mark it {.decorative})")
         path = (self.content_dir / src).resolve()
         if urlsplit(src).scheme or not path.is_relative_to(self.content_dir):
-            self.fail(line, f"image '{src}' is outside the content folder")
+            self.fail(line, f"image '{shown(src)}' is outside the content folder")
         elif not path.is_file():
-            self.fail(line, f"image '{src}' does not exist")
+            self.fail(line, f"image '{shown(src)}' does not exist")
         return Image(path, alt, caption, decorative, line)
 
 

@@ -17,7 +17,7 @@ from ..checks import is_overdue
 from ..errors import BuildError
 from ..formats import WriteContext
 from ..i18n.dates import format_date
-from ..i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
+from ..i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Plural, Words, draft_notices
 from ..model import (
     Block,
     Emphasis,
@@ -38,6 +38,14 @@ from ..model import (
 from .pronounce import WORDS as PRONOUNCE_WORDS
 from .pronounce import Pronouncer, digits, is_phone
 
+LENGTH = Plural(
+    "This recording is about {minutes} minute long.",
+    "This recording is about {minutes} minutes long.",
+)
+CHAPTERS = Plural(
+    "After this introduction it has {count} chapter:",
+    "After this introduction it has {count} chapters:",
+)
 REVIEW_DATES = (
     "This information was checked on {reviewed}. It will be checked again by {next_review}."
 )
@@ -46,9 +54,8 @@ WORDS = (
     OVERDUE_NOTICE,
     REVIEW_DATES,
     "From {organisation}.",
-    "This recording is about 1 minute long.",
-    "This recording is about {minutes} minutes long.",
-    "After this introduction it has {count} chapters:",
+    LENGTH,
+    CHAPTERS,
     "Most players can skip from one chapter to the next.",
     "Chapter {number}: {title}",
     "Picture: {alt}",
@@ -145,6 +152,7 @@ class _Speaker:
     def opening(self, body: tuple[Chapter, ...], minutes: int, intro: list[Utterance]) -> Chapter:
         leaflet, words = self.leaflet, self.words
         said = [
+            *self.draft_notices(),  # the first words of a draft, put there by code
             Utterance(self.say(leaflet.title), PAUSE_HEADING),
             Utterance(words("From {organisation}.", organisation=self.context.config.organisation)),
         ]
@@ -154,7 +162,7 @@ class _Speaker:
         said.append(Utterance(self.length(minutes), PAUSE_ITEM))
         said.append(
             Utterance(
-                words("After this introduction it has {count} chapters:", count=len(body)),
+                words.ngettext(CHAPTERS, len(body), count=len(body)),
                 PAUSE_ITEM,
             )
         )
@@ -171,19 +179,20 @@ class _Speaker:
     def notices(self) -> list[Utterance]:
         """Said before anything else that matters: an unreviewed draft, an overdue review."""
         said = []
-        if is_draft_translation(self.leaflet, self.context):
-            said.append(Utterance(self.words(DRAFT_NOTICE)))
-            if not self.leaflet.language.lower().startswith("en"):
-                said.append(Utterance(Words(ENGLISH)(DRAFT_NOTICE), language=ENGLISH))
         if is_overdue(self.leaflet, self.context.today):
             due = self.date(self.leaflet.next_review)
             said.append(Utterance(self.words(OVERDUE_NOTICE, date=due)))
         return said
 
+    def draft_notices(self) -> list[Utterance]:
+        """An unreviewed draft says so first, in English, then in its language once reviewed."""
+        if not is_draft_translation(self.leaflet, self.context):
+            return []
+        english, *own = draft_notices(self.words)
+        return [Utterance(english, language=ENGLISH), *(Utterance(line) for line in own)]
+
     def length(self, minutes: int) -> str:
-        if minutes == 1:
-            return self.words("This recording is about 1 minute long.")
-        return self.words("This recording is about {minutes} minutes long.", minutes=minutes)
+        return self.words.ngettext(LENGTH, minutes, minutes=minutes)
 
     def review_dates(self) -> str:
         reviewed, next_review = self.leaflet.reviewed, self.leaflet.next_review

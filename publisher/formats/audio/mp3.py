@@ -8,13 +8,14 @@ import numpy as np
 from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, CTOCFlags
 from mutagen.id3._tags import save_frame
 
+from ...i18n.words import DRAFT_MARK, draft_title
 from ...model import Leaflet
 from ...speech.script import Script, is_draft_translation
 from .. import WriteContext
 
 WORDS = (
     "{organisation} patient information",
-    "{title} (unreviewed draft)",
+    DRAFT_MARK,
     "Contents",
 )
 RATE = 24_000  # samples per second: MPEG-2 layer III, plenty for speech
@@ -36,7 +37,7 @@ def tags(leaflet: Leaflet, context: WriteContext, script: Script, lengths: list[
     words, organisation = context.words, context.config.organisation
     title = leaflet.title
     if is_draft_translation(leaflet, context):
-        title = words("{title} (unreviewed draft)", title=title)
+        title = draft_title(title, words)  # by code: no translation can word it away
     language = iso639_2(leaflet.language)
     found = _OrderedID3()
     found.add(TIT2(encoding=3, text=[title]))

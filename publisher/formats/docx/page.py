@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from pathlib import Path
 
+import resvg_py
 from docx.document import Document
 from docx.shared import Length, Mm, Pt
 from docx.text.paragraph import Paragraph
@@ -65,3 +68,18 @@ def header_paragraph(document: Document) -> Paragraph:
     paragraph = document.sections[0].header.paragraphs[0]
     paragraph.style = document.styles["Header"]
     return paragraph
+
+
+def header_logo(document: Document, logo: Path, alt: str, height: Length) -> None:
+    """The organisation's logo at the top of every page, described for screen readers."""
+    if logo.suffix.lower() == ".svg":
+        data = bytes(resvg_py.svg_to_bytes(svg_path=str(logo), height=round(height.inches * 300)))
+    else:
+        data = logo.read_bytes()
+    paragraph = header_paragraph(document)
+    shape = (
+        paragraph.insert_paragraph_before(style="Header")
+        .add_run()
+        .add_picture(io.BytesIO(data), height=height)
+    )
+    shape._inline.docPr.set("descr", alt)

@@ -76,15 +76,16 @@ class Look:
     rtl: bool
     complex_font: str = ""  # for Arabic, Bengali and other complex scripts ("": `font`)
     east_asian_font: str = ""  # for Chinese, Japanese, Korean ("": `font`)
+    accent: str = TEXT_COLOUR  # headings and box borders: the brand colour when one is set
 
     @classmethod
-    def of(cls, style: PrintStyle, font: str, language: str) -> Look:
+    def of(cls, style: PrintStyle, font: str, language: str, accent: str = TEXT_COLOUR) -> Look:
         """The look of a leaflet in `language`, with the fonts of its script."""
         script = script_of(language)
         base = language.replace("_", "-").split("-")[0].lower()
         complex_font = LANGUAGE_FONTS.get(base) or COMPLEX_FONTS.get(script, "")
         east_asian_font = EAST_ASIAN_FONTS.get(script, "")
-        return cls(style, font, language, is_rtl(language), complex_font, east_asian_font)
+        return cls(style, font, language, is_rtl(language), complex_font, east_asian_font, accent)
 
     @property
     def complex_script(self) -> bool:
@@ -165,6 +166,7 @@ def _heading(document: Document, look: Look, level: int) -> None:
     style = document.styles[f"Heading {level}"]
     _plain(style.element, look)
     rpr = style.element.get_or_add_rPr()
+    set_rpr(rpr, "color", val=look.accent.lstrip("#"))
     set_size(rpr, look.style.heading_size(level))
     set_rpr(rpr, "b")
     set_rpr(rpr, "bCs")
@@ -216,7 +218,8 @@ def _note(document: Document, look: Look) -> None:
 
 def note_border(look: Look) -> tuple[float, str, float]:
     """Width (pt), colour and text gap (pt) of a note box's border."""
-    return NOTE_BORDER_WIDTH, NOTE_BORDER_COLOUR, look.style.body_size / 2
+    colour = NOTE_BORDER_COLOUR if look.accent == TEXT_COLOUR else look.accent
+    return NOTE_BORDER_WIDTH, colour, look.style.body_size / 2
 
 
 def _hyperlink(document: Document) -> None:

@@ -17,22 +17,22 @@ import docx
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt
+from docx.shared import Cm, Emu, Pt
 
 from ...checks import is_overdue
 from ...errors import BuildError
 from ...i18n.dates import format_date
-from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE
+from ...i18n.words import DRAFT_MARK, DRAFT_NOTICE, OVERDUE_NOTICE, draft_notices, draft_title
 from ...model import Inline, Leaflet, Link, ListBlock, ListItem, Paragraph, Text
 from ...text.scripts import is_rtl
 from .. import WriteContext
-from ..print_style import WORD_FONT, PrintStyle
+from ..print_style import TEXT_COLOUR, WORD_FONT, PrintStyle
 from .bidi import set_directions
 from .body import BodyWriter, Place
 from .images import Frame, Pictures
 from .links import tel_url
 from .ooxml import set_rpr
-from .page import header_paragraph, page_numbers, pieces, set_up_page
+from .page import header_logo, header_paragraph, page_numbers, pieces, set_up_page
 from .styles import NOTE_STYLE, ListNumbering, Look, apply_styles
 from .text import check_text, safe
 
@@ -43,6 +43,7 @@ OVERDUE_WORDS = OVERDUE_NOTICE
 WORDS = (
     PAGE_WORDS,
     DRAFT_WORDS,
+    DRAFT_MARK,
     OVERDUE_WORDS,
     "Phone: {phone}",
     "Email: {email}",
@@ -52,6 +53,7 @@ WORDS = (
     "Next review: {date}",
 )
 SOURCE_LANGUAGE = "en-GB"  # the language of the words above, shown beside a draft's own
+LOGO_HEIGHT = Cm(1.5)
 PICTURE_HEIGHT_SHARE = 0.6  # of the text area: room for the caption and some text
 
 
@@ -61,7 +63,10 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     check_text(leaflet)
     # 2. An empty document restyled for large print in the leaflet's language.
     look = Look.of(
-        PrintStyle(context.config.font_size, context.config.page_size), WORD_FONT, leaflet.language
+        PrintStyle(context.config.font_size, context.config.page_size),
+        WORD_FONT,
+        leaflet.language,
+        context.config.brand_colour or TEXT_COLOUR,
     )
     document = docx.Document()
     numbering = apply_styles(document, look)
@@ -78,6 +83,8 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     writer = _LeafletWriter(document, look, words, numbering, pictures, leaflet)
     if context.draft:
         writer.draft_header()
+    if context.config.brand_logo is not None:
+        header_logo(document, context.config.brand_logo, context.config.brand_logo_alt, LOGO_HEIGHT)
     writer.leaflet(context)
     # 6. Each paragraph of a right-to-left leaflet gets its direction from its own words.
     if look.rtl:
@@ -91,7 +98,7 @@ def set_properties(document: Document, leaflet: Leaflet, context: WriteContext) 
     know), not by the build."""
     props = document.core_properties
     organisation = safe(context.config.organisation, "the organisation name")
-    props.title = leaflet.title
+    props.title = draft_title(leaflet.title, context.words) if context.draft else leaflet.title
     props.author = props.last_modified_by = organisation
     props.subject = leaflet.summary or leaflet.title
     props.language = leaflet.language
@@ -122,6 +129,10 @@ class _Words:
 
     def __call__(self, message: str, **values: object) -> str:
         return safe(self.context.words(message, **values), f"the words '{message}'", self.source)
+
+    def draft_notices(self) -> list[str]:
+        notices = draft_notices(self.context.words)
+        return [safe(line, "the draft notice", self.source) for line in notices]
 
     def pieces(self, message: str, *slots: str) -> list[tuple[str, str]]:
         """The words split around their {slots} (see docx_page.pieces), each piece checked."""
@@ -178,20 +189,17 @@ class _LeafletWriter(BodyWriter):
             due = self.date(self.leaflet_.next_review)
             self.notice([self.words(OVERDUE_WORDS, date=due)])
         if context.draft:
-            self.notice([self.words(DRAFT_WORDS), *self._english(DRAFT_WORDS)])
+            self.notice(self.words.draft_notices())
 
     def draft_header(self) -> None:
         """Every page says, in the leaflet's language and in English, that it is a draft."""
+        english, *own = self.words.draft_notices()  # by code: English first, always
         paragraph = header_paragraph(self.document)
-        self.text_run(paragraph.add_run, self.words(DRAFT_WORDS), bold=True)
-        for english in self._english(DRAFT_WORDS):
+        run = self.text_run(paragraph.add_run, english, bold=True)
+        set_rpr(run._r.get_or_add_rPr(), "lang", val=SOURCE_LANGUAGE)
+        for line in own:
             extra = self.document.sections[0].header.add_paragraph(style="Header")
-            run = self.text_run(extra.add_run, english, bold=True)
-            set_rpr(run._r.get_or_add_rPr(), "lang", val=SOURCE_LANGUAGE)
-
-    def _english(self, message: str) -> list[str]:
-        """The English words too, when the leaflet's own words differ from them."""
-        return [] if self.words(message) == message else [message]
+            self.text_run(extra.add_run, line, bold=True)
 
     def notice(self, lines: list[str]) -> None:
         """A boxed, bold warning at the top of the first page."""

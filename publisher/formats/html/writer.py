@@ -10,6 +10,7 @@ leaflet's text into escaped Markup; this module gathers the page's values.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,8 +21,16 @@ from markupsafe import Markup, escape
 
 from ... import __version__
 from ...checks import is_overdue
+from ...config import Config
 from ...i18n.dates import format_date
-from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Words
+from ...i18n.words import (
+    DRAFT_MARK,
+    DRAFT_NOTICE,
+    OVERDUE_NOTICE,
+    Words,
+    draft_notices,
+    draft_title,
+)
 from ...model import Leaflet
 from ...text.scripts import direction
 from .. import WriteContext
@@ -38,6 +47,7 @@ WORDS = (
     "{title} (easy read)",
     "Skip to main content",
     DRAFT,
+    DRAFT_MARK,
     OVERDUE,
     "Listen to this leaflet",
     "Download the recording (MP3)",
@@ -90,7 +100,8 @@ def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
         "version": __version__,
         "say": say,
         "draft": context.draft,
-        "draft_message": DRAFT,
+        "window_title": _window_title(leaflet, say, context.draft),
+        "draft_notices": draft_notices(context.words),
         "tool_language": TOOL_LANGUAGE,
         "overdue": overdue_notice(leaflet, context.today, say),
         "audio": quote(context.siblings["audio"]) if "audio" in context.siblings else None,
@@ -105,7 +116,19 @@ def page_values(leaflet: Leaflet, context: WriteContext) -> dict[str, object]:
         "next_review": date_markup(leaflet.next_review, leaflet.language),
         "references": leaflet.references,
         "references_lang": _other_language(source_language, leaflet.language),
+        "brand_colour": context.config.brand_colour,
+        "logo": logo_source(context.config),
+        "logo_alt": context.config.brand_logo_alt,
     }
+
+
+def logo_source(config: Config) -> str:
+    """The brand logo as a data: address, so the page stays one self-contained file."""
+    if config.brand_logo is None:
+        return ""
+    kind = "svg+xml" if config.brand_logo.suffix.lower() == ".svg" else "png"
+    encoded = base64.b64encode(config.brand_logo.read_bytes()).decode("ascii")
+    return f"data:image/{kind};base64,{encoded}"
 
 
 # --- tool words --------------------------------------------------------------
@@ -140,6 +163,11 @@ class Say:
         if self.translated(message) or _is_english(self.language):
             return self.language
         return TOOL_LANGUAGE
+
+
+def _window_title(leaflet: Leaflet, say: Say, draft: bool) -> str:
+    title = say.text("{title} (easy read)", title=leaflet.title)
+    return draft_title(title, say.words) if draft else title
 
 
 def overdue_notice(leaflet: Leaflet, today: date, say: Say) -> Markup | None:
