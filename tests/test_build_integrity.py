@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, require_tool, write_leaflet
-from .i18n_support import run, translate, write_config
+from .i18n_support import REVIEWER, TRANSLATOR_NAME, run, sign, translate, write_config
 from .integrity_support import (
     alive,
     catalogue_links,
@@ -39,8 +39,7 @@ from .integrity_support import (
 OLD = "Do not eat anything for 6 hours before your test."
 NEW = "You can eat as normal before your test."
 BODY = f"## Before your test\n\n{OLD} You can drink water.\n\n## After your test\n\nCall 0800 123 4567 if you feel unwell.\n"
-TRANSLATOR = "Example Translator (test data) <translator@example.org>"
-REVIEWER = "Example Reviewer (test data)"
+TRANSLATOR = f"{TRANSLATOR_NAME} <translator@example.org>"
 FORMATS = ("large-print.pdf", "docx", "easy-read.html", "mp3")
 
 
@@ -51,9 +50,7 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def configure(root: Path, languages: list[str], cache: Path) -> None:
-    write_config(root, languages)
-    with (root / "publisher.toml").open("a", encoding="utf-8") as config:
-        config.write(f'\n[paths]\ncache = "{cache.as_posix()}"\n')
+    write_config(root, languages, cache=cache)
 
 
 def long_date(day: date) -> str:
@@ -84,7 +81,7 @@ def signed_off(tmp_path_factory: pytest.TempPathFactory, cache: Path) -> Path:
     )
     for domain in ("fasting", "publisher"):
         translate(root / "locales" / "cy" / f"{domain}.po", None, TRANSLATOR)
-        signed = run(root, "i18n", "review", "--lang", "cy", domain, "--reviewer", REVIEWER)
+        signed = sign(root, domain, reviewer=REVIEWER)
         assert signed.exit_code == 0, signed.output
     built = publisher(root, "build", "--jobs", "2", "content/fasting.md")
     assert built.returncode == 0, built.stderr
@@ -310,30 +307,35 @@ def test_a_second_build_waits_for_the_first_and_both_are_recorded(tmp_path: Path
 # --- a file that cannot be written ----------------------------------------------------------
 
 
-def test_a_title_word_cannot_store_fails_alone(tmp_path: Path, cache: Path) -> None:
-    """Word keeps a title of at most 255 characters; the other files are still built."""
-    title = "Fasting " + "before your test " * 20
+def test_a_title_word_cannot_store_is_refused_at_its_line(tmp_path: Path) -> None:
+    """Word keeps a title of at most 255 characters: said before anything is written."""
     long = write_leaflet(tmp_path / "content", BODY, name="long.md")
-    long.write_text(long.read_text().replace("title: Test leaflet", f"title: {title.strip()}"))
-    write_leaflet(tmp_path / "content", BODY, name="short.md")
-    configure(tmp_path, [], cache)
-    done = publisher(tmp_path, "build", "--format", "pdf,docx,html", "--jobs", "2")
+    long.write_text(long.read_text().replace("title: Test leaflet", "title: " + "Fasting " * 40))
+    write_config(tmp_path, [])
+    done = publisher(tmp_path, "build", "--format", "docx")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith("error: content/long.md:2: "), done.stderr
+
+
+def test_a_file_that_fails_while_writing_fails_alone(tmp_path: Path) -> None:
+    """A writer's failure names the file and format; the rest is built, listed and true."""
+    root = slow_project(tmp_path, "one", "two")
+    crash = write_leaflet(root / "content", "Some text.\n", name="crash.md")
+    crash.write_text(crash.read_text().replace("Test leaflet", "CRASH"))
+    done = publisher(root, "build", "--format", "slow", "--jobs", "2", stand_in=True)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
     errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
-    assert len(errors) == 1, done.stderr
-    assert errors[0].startswith("error: content/long.md:") and "docx" in errors[0]
-    out = tmp_path / "out"
-    expected = [
-        "long/en-GB/long-easy-read.html",
-        "long/en-GB/long-large-print.pdf",
-        "short/en-GB/short-easy-read.html",
-        "short/en-GB/short-large-print.pdf",
-        "short/en-GB/short.docx",
-    ]
+    assert len(errors) == 1 and errors[0].startswith(
+        "error: content/crash.md: the slow file crash.txt could not be written: "
+        "ValueError: exceeded 255 char limit for property"
+    ), done.stderr
+    out = root / "out"
+    expected = ["one/en-GB/one.txt", "two/en-GB/two.txt"]
     assert [p.relative_to(out).as_posix() for p in outputs(out)] == expected
     assert sorted(json.loads((out / "manifest.json").read_text())) == expected
-    assert sorted(catalogue_links(out)) == sorted(expected)
+    assert sorted(catalogue_links(out)) == expected
     assert temporaries(out) == []
 
 
