@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import mutagen
@@ -94,6 +95,11 @@ def text_of(path: Path) -> str:
         return str(audio.tags["TIT2"])
     if path.suffix == ".html":
         return html.fromstring(path.read_bytes()).text_content()
+    if path.suffix == ".epub":  # a zip of XHTML pages (and audio)
+        with zipfile.ZipFile(path) as book:
+            assert book.testzip() is None
+            pages = [n for n in book.namelist() if n.endswith(".xhtml")]
+            return "\n".join(html.fromstring(book.read(n)).text_content() for n in pages)
     return path.read_text(encoding="utf-8")
 
 
