@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import mutagen
@@ -100,6 +101,11 @@ def text_of(path: Path) -> str:
         return "\n".join(back_translate(body_lines(brf_pages(path)), "en-ueb-g2.ctb"))
     if path.suffix == ".pef":
         return etree.parse(str(path)).findtext(".//{http://purl.org/dc/elements/1.1/}title") or ""
+    if path.suffix == ".epub":  # a zip of XHTML pages (and audio)
+        with zipfile.ZipFile(path) as book:
+            assert book.testzip() is None
+            pages = [n for n in book.namelist() if n.endswith(".xhtml")]
+            return "\n".join(html.fromstring(book.read(n)).text_content() for n in pages)
     return path.read_text(encoding="utf-8")
 
 

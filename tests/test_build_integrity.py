@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, require_tool, write_leaflet
-from .i18n_support import run, translate, write_config
+from .i18n_support import REVIEWER, TRANSLATOR_NAME, run, sign, translate, write_config
 from .integrity_support import (
     alive,
     catalogue_links,
@@ -39,8 +39,7 @@ from .integrity_support import (
 OLD = "Do not eat anything for 6 hours before your test."
 NEW = "You can eat as normal before your test."
 BODY = f"## Before your test\n\n{OLD} You can drink water.\n\n## After your test\n\nCall 0800 123 4567 if you feel unwell.\n"
-TRANSLATOR = "Example Translator (test data) <translator@example.org>"
-REVIEWER = "Example Reviewer (test data)"
+TRANSLATOR = f"{TRANSLATOR_NAME} <translator@example.org>"
 FORMATS = ("large-print.pdf", "docx", "easy-read.html", "mp3")
 
 
@@ -51,9 +50,7 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def configure(root: Path, languages: list[str], cache: Path) -> None:
-    write_config(root, languages)
-    with (root / "publisher.toml").open("a", encoding="utf-8") as config:
-        config.write(f'\n[paths]\ncache = "{cache.as_posix()}"\n')
+    write_config(root, languages, cache=cache)
 
 
 def long_date(day: date) -> str:
@@ -84,7 +81,7 @@ def signed_off(tmp_path_factory: pytest.TempPathFactory, cache: Path) -> Path:
     )
     for domain in ("fasting", "publisher"):
         translate(root / "locales" / "cy" / f"{domain}.po", None, TRANSLATOR)
-        signed = run(root, "i18n", "review", "--lang", "cy", domain, "--reviewer", REVIEWER)
+        signed = sign(root, domain, reviewer=REVIEWER)
         assert signed.exit_code == 0, signed.output
     built = publisher(root, "build", "--jobs", "2", "content/fasting.md")
     assert built.returncode == 0, built.stderr
@@ -310,28 +307,36 @@ def test_a_second_build_waits_for_the_first_and_both_are_recorded(tmp_path: Path
 # --- a file that cannot be written ----------------------------------------------------------
 
 
-def test_a_title_word_cannot_store_is_refused_before_anything_is_written(
-    tmp_path: Path, cache: Path
-) -> None:
-    """Word keeps a title of at most 255 characters: `check` says so, and build writes nothing
-    (the rules a writer depends on run before any file is written; issue 13)."""
-    title = "Fasting " + "before your test " * 20
+def test_a_title_word_cannot_store_is_refused_at_its_line(tmp_path: Path) -> None:
+    """Word keeps a title of at most 255 characters: said before anything is written."""
     long = write_leaflet(tmp_path / "content", BODY, name="long.md")
-    long.write_text(long.read_text().replace("title: Test leaflet", f"title: {title.strip()}"))
-    write_leaflet(tmp_path / "content", BODY, name="short.md")
-    configure(tmp_path, [], cache)
-    checked = publisher(tmp_path, "check")
-    done = publisher(tmp_path, "build", "--format", "pdf,docx,html", "--jobs", "2")
-    expected = [
-        "error: content/long.md:2: the title is 347 characters long; keep it to 255 or fewer "
-        "(a Word file's properties hold no more)"
-    ]
-    for result in (checked, done):
-        assert result.returncode == 1
-        assert "Traceback" not in result.stderr and "internal error" not in result.stderr
-        assert [x for x in result.stderr.splitlines() if x.startswith("error:")] == expected
-    out = tmp_path / "out"
-    assert not out.exists() or outputs(out) == []
+    long.write_text(long.read_text().replace("title: Test leaflet", "title: " + "Fasting " * 40))
+    write_config(tmp_path, [])
+    done = publisher(tmp_path, "build", "--format", "docx")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith("error: content/long.md:2: "), done.stderr
+
+
+def test_a_file_that_fails_while_writing_fails_alone(tmp_path: Path) -> None:
+    """A writer's failure names the file and format; the rest is built, listed and true."""
+    root = slow_project(tmp_path, "one", "two")
+    crash = write_leaflet(root / "content", "Some text.\n", name="crash.md")
+    crash.write_text(crash.read_text().replace("Test leaflet", "CRASH"))
+    done = publisher(root, "build", "--format", "slow", "--jobs", "2", stand_in=True)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith(
+        "error: content/crash.md: the slow file crash.txt could not be written: "
+        "ValueError: exceeded 255 char limit for property"
+    ), done.stderr
+    out = root / "out"
+    expected = ["one/en-GB/one.txt", "two/en-GB/two.txt"]
+    assert [p.relative_to(out).as_posix() for p in outputs(out)] == expected
+    assert sorted(json.loads((out / "manifest.json").read_text())) == expected
+    assert sorted(catalogue_links(out)) == expected
+    assert temporaries(out) == []
 
 
 # --- a full disk and a read-only out/ ---------------------------------------------------------
@@ -410,3 +415,16 @@ def test_a_read_only_out_is_one_line_naming_it(tmp_path: Path, read_only_out: Pa
         "error: out: cannot write: the folder is read-only (read-only file system)"
     ]
     assert page.read_bytes() == before
+
+
+def test_an_output_no_manifest_vouches_for_is_taken_out(tmp_path: Path) -> None:
+    """A lost manifest must not leave files nobody knows to be current on offer."""
+    root = slow_project(tmp_path, "one", "two")
+    out = root / "out"
+    assert publisher(root, "build", "--format", "slow", stand_in=True).returncode == 0
+    (out / "manifest.json").write_text("{}")
+    (root / "content" / "two.md").unlink()
+    done = publisher(root, "build", "--format", "slow", stand_in=True)
+    assert done.returncode == 0, done.stderr
+    assert "removed out/two/en-GB/two.txt: not recorded in the manifest" in done.stdout
+    assert [p.relative_to(out).as_posix() for p in outputs(out)] == ["one/en-GB/one.txt"]

@@ -74,7 +74,9 @@ class Withdrawn:
             return (
                 f"Last signed off on {self.signed_off}: a second person needs to review it again."
             )
-        return "Build it again once it may be published."
+        if self.reason.startswith("out of date"):
+            return "Run publisher build to make it again from the current text."
+        return "It comes back once its translation is complete and signed off."
 
 
 @dataclass

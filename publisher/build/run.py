@@ -42,6 +42,7 @@ from .withdraw import (
     refusal,
     still_withdrawn,
     to_withdraw,
+    unlisted_outputs,
     write_notes,
 )
 from .workers import interrupted_by_sigterm, worker_pool
@@ -157,6 +158,9 @@ def _withdraw(
         for slug, language in report.refused
         if (slug, language) in present
     }
+    for path in unlisted_outputs(config.out_dir, set(manifest.entries) | keys):
+        path.unlink(missing_ok=True)  # a lost or hand-edited manifest: nobody vouches for it
+        report.withdrawn.append((path, "not recorded in the manifest"))
     withdrawn = to_withdraw(manifest.entries, keys, refused, config)
     if not withdrawn:
         return

@@ -129,6 +129,28 @@ def _why(state) -> Why | None:
     return Why("not signed off by a second person")
 
 
+def unlisted_outputs(out_dir: Path, known: set[str]) -> list[Path]:
+    """Outputs in out/<slug>/<lang>/ that no manifest entry vouches for (only our own names)."""
+    from .plan import FORMATS  # the table, not the writers
+
+    found = []
+    for slug in _folders(out_dir):
+        names = {f.output_name(slug.name) for f in FORMATS.values()}
+        for language in _folders(slug):
+            for path in language.iterdir():
+                name = f"{slug.name}/{language.name}/{path.name}"
+                if path.name in names and name not in known and path.is_file():
+                    found.append(path)
+    return found
+
+
+def _folders(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    except OSError:
+        return []
+
+
 def notes_for(withdrawn: dict[str, Why], entries: dict[str, dict], today: date) -> list[Note]:
     """One note per leaflet and language, naming the formats taken out."""
     grouped: dict[Pair, list[str]] = defaultdict(list)
