@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, require_tool, write_leaflet
-from .i18n_support import run, translate, write_config
+from .i18n_support import run, sign, translate, write_config
 from .integrity_support import (
     alive,
     catalogue_links,
@@ -51,9 +51,7 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def configure(root: Path, languages: list[str], cache: Path) -> None:
-    write_config(root, languages)
-    with (root / "publisher.toml").open("a", encoding="utf-8") as config:
-        config.write(f'\n[paths]\ncache = "{cache.as_posix()}"\n')
+    write_config(root, languages, cache=cache)
 
 
 def long_date(day: date) -> str:
@@ -84,7 +82,7 @@ def signed_off(tmp_path_factory: pytest.TempPathFactory, cache: Path) -> Path:
     )
     for domain in ("fasting", "publisher"):
         translate(root / "locales" / "cy" / f"{domain}.po", None, TRANSLATOR)
-        signed = run(root, "i18n", "review", "--lang", "cy", domain, "--reviewer", REVIEWER)
+        signed = sign(root, domain, reviewer=REVIEWER)
         assert signed.exit_code == 0, signed.output
     built = publisher(root, "build", "--jobs", "2", "content/fasting.md")
     assert built.returncode == 0, built.stderr
