@@ -104,7 +104,7 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     "--format",
     "formats",
     callback=split_list,
-    help="Comma-separated: pdf,docx,html,audio (default: publisher.toml's formats).",
+    help="Comma-separated: pdf,docx,html,audio,epub (default: publisher.toml's formats).",
 )
 @click.option(
     "--lang",

@@ -15,7 +15,7 @@ from .text.characters import shown, text_problems
 # Language tags as BCP 47 writes them for the languages a leaflet is published in.
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$")
 
-ALL_FORMATS = ("pdf", "docx", "html", "audio")
+ALL_FORMATS = ("pdf", "docx", "html", "audio", "epub")
 PROPERTY_LENGTH = 255  # the organisation is the Word file's author: a core property
 MIN_FONT_SIZE, MAX_FONT_SIZE = 16, 24
 

@@ -138,3 +138,74 @@ def boxes(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]
     lefts = sorted((s for s in sides if s["x0"] < page.width / 2), key=lambda s: s["top"])
     rights = [s["x0"] for s in sides if s["x0"] >= page.width / 2]
     return [(s["x0"], s["top"], max(rights), s["bottom"]) for s in lefts]
+
+
+# --- the structure tree ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Element:
+    """One structure element as pikepdf reads it: role, depth under Document, attributes."""
+
+    role: str
+    depth: int
+    alt: str | None
+    lang: str | None
+    mcids: tuple[tuple[int, int], ...]  # (page index, MCID) of its own marked content
+    links: int  # link annotations (OBJR) among its kids
+    contents: tuple[str, ...]  # those annotations' /Contents
+
+
+def structure(path: Path) -> list[Element]:
+    """Every structure element under StructTreeRoot, depth first: the reading order."""
+    found: list[Element] = []
+    with pikepdf.open(path) as pdf:
+        pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+
+        def walk(element: pikepdf.Dictionary, depth: int) -> None:
+            kids = element.get("/K")
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+            own, annotations, below = [], [], []
+            for kid in kids:
+                if isinstance(kid, int):
+                    own.append((pages[element.Pg.objgen], int(kid)))
+                elif kid.get("/Type") == "/MCR":
+                    own.append((pages[kid.Pg.objgen], int(kid.MCID)))
+                elif kid.get("/Type") == "/OBJR":
+                    annotations.append(str(kid.Obj.get("/Contents", "")))
+                else:
+                    below.append(kid)
+            found.append(
+                Element(
+                    str(element.S)[1:],
+                    depth,
+                    str(element.Alt) if "/Alt" in element else None,
+                    str(element.Lang) if "/Lang" in element else None,
+                    tuple(own),
+                    len(annotations),
+                    tuple(annotations),
+                )
+            )
+            for kid in below:
+                walk(kid, depth + 1)
+
+        top = pdf.Root.StructTreeRoot.K
+        for document in top if isinstance(top, pikepdf.Array) else [top]:
+            walk(document, 0)
+    return found
+
+
+def struct_text(path: Path) -> list[tuple[int, str, str]]:
+    """`pdfinfo -struct-text`: (depth, role, text) of each element, its text joined."""
+    tool = require_tool("pdfinfo")
+    done = subprocess.run([tool, "-struct-text", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    rows: list[list] = []
+    for line in done.stdout.splitlines():
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        content = line.strip()
+        if content.startswith('"'):
+            rows[-1][2] += content[1:-1]
+        elif content:
+            rows.append([depth, content.split(" ")[0], ""])
+    return [(depth, role, text) for depth, role, text in rows]

@@ -77,9 +77,9 @@ def test_check_warns_about_easy_read_and_reading_level(tmp_path: Path) -> None:
 
 def test_unknown_format_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(CONTENT.parent)
-    result = invoke("build", "--format", "epub")
+    result = invoke("build", "--format", "rtf")
     assert result.exit_code == 2
-    assert "unknown format 'epub'" in result.output
+    assert "unknown format 'rtf'" in result.output
 
 
 def test_font_size_below_16_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,6 +24,8 @@ from .pdf_support import (
     lines,
     outline,
     pdftotext,
+    struct_text,
+    structure,
     use_font_cache,
     words_only,
 )
@@ -237,7 +239,7 @@ def test_svg_pictures_are_vector_drawings_as_wide_as_the_text(tmp_path: Path) ->
     )
     _, pdf = build_pdf(write_leaflet(content, body), tmp_path / "svg.pdf")
     with pdfplumber.open(pdf) as document:
-        page = document.pages[1]
+        page = next(page for page in document.pages if page.curves)
         assert not page.images  # drawn as vector paths, not a bitmap
         shapes = page.curves + page.rects
         left = min(s["x0"] for s in shapes)
@@ -245,8 +247,15 @@ def test_svg_pictures_are_vector_drawings_as_wide_as_the_text(tmp_path: Path) ->
         assert right - left == pytest.approx(page.width - 2 * left, abs=1)
         question_mark = [c for c in page.chars if c["text"] == "?" and c["size"] > 40]
         assert question_mark and "NotoSans-Bold" in question_mark[0]["fontname"]
-    text = words_only(pdftotext(pdf))
-    assert "Picture: A person with a question mark Ask us anything Some words after" in text
+    rows = [(role, words_only(text)) for _, role, text in struct_text(pdf)]
+    assert rows[3:7] == [
+        ("H2", "Questions"),
+        ("Figure", "?"),  # the words inside the drawing are the Figure's, which /Alt tells
+        ("Caption", "Ask us anything"),
+        ("P", "Some words after the picture."),
+    ]
+    figures = [element for element in structure(pdf) if element.role == "Figure"]
+    assert [figure.alt for figure in figures] == ["A person with a question mark"]
 
 
 def test_decorative_pictures_have_no_alt_text(tmp_path: Path) -> None:

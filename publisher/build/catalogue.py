@@ -20,6 +20,7 @@ FORMAT_LABELS = {
     "docx": "Word",
     "html": "Easy read (web page)",
     "audio": "Audio (MP3)",
+    "epub": "Talking book (EPUB)",
 }
 
 

@@ -136,8 +136,8 @@ def manifest_entry(job: Job, sha256: str) -> dict:
         "reviewed": leaflet.reviewed.isoformat(),
         "next_review": leaflet.next_review.isoformat(),
     }
-    if job.format.name == "audio":
-        from ..speech.engines.registry import choose  # loads a speech engine: only for audio
+    if job.format.name in ("audio", "epub"):  # the formats that speak
+        from ..speech.engines.registry import choose  # loads a speech engine: only for these
 
         choice = choose(job.context.config, leaflet.language)
         entry |= {"engine": choice.engine.name, "voice": choice.voice}

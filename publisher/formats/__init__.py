@@ -63,4 +63,6 @@ FORMATS = {
     "docx": Format("docx", "publisher.formats.docx", "{slug}.docx"),
     "audio": Format("audio", "publisher.formats.audio", "{slug}.mp3"),
     "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
+    # after the PDF: its page list is read from the PDF's bookmarks
+    "epub": Format("epub", "publisher.formats.epub", "{slug}.epub", links_siblings=True),
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..checks import is_overdue
@@ -21,6 +21,7 @@ from ..i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Plural, Words, draft_noti
 from ..model import (
     Block,
     Emphasis,
+    GlossaryEntry,
     Image,
     Inline,
     Leaflet,
@@ -84,11 +85,17 @@ WORDS_PER_MINUTE = 170  # the engines speak at about this rate (engines.base.Set
 
 @dataclass(frozen=True, slots=True)
 class Utterance:
-    """Words spoken in one go, then a pause; `language` set only when not the script's own."""
+    """Words spoken in one go, then a pause; `language` set only when not the script's own.
+
+    `about` is what they speak, for a talking book to put text and voice in step: the
+    model node (block, section, glossary entry) or a name for the tool's own part
+    ("title", "summary", "review-dates"...); None for words only the recording says.
+    """
 
     text: str
     pause: int = PAUSE_PARAGRAPH
     language: str = ""
+    about: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +160,14 @@ class _Speaker:
         leaflet, words = self.leaflet, self.words
         said = [
             *self.draft_notices(),  # the first words of a draft, put there by code
-            Utterance(self.say(leaflet.title), PAUSE_HEADING),
-            Utterance(words("From {organisation}.", organisation=self.context.config.organisation)),
+            Utterance(self.say(leaflet.title), PAUSE_HEADING, about="title"),
+            Utterance(
+                words("From {organisation}.", organisation=self.context.config.organisation),
+                about="organisation",
+            ),
         ]
         if leaflet.summary:
-            said.append(Utterance(self.say(leaflet.summary)))
+            said.append(Utterance(self.say(leaflet.summary), about="summary"))
         said += self.notices()
         said.append(Utterance(self.length(minutes), PAUSE_ITEM))
         said.append(
@@ -173,7 +183,7 @@ class _Speaker:
             said.append(Utterance(listed, PAUSE_ITEM))
         said = _ended(said, PAUSE_PARAGRAPH)
         said.append(Utterance(words("Most players can skip from one chapter to the next.")))
-        said.append(Utterance(self.review_dates()))
+        said.append(Utterance(self.review_dates(), about="review-dates"))
         return Chapter(leaflet.title, _end_chapter([*said, *intro]))
 
     def notices(self) -> list[Utterance]:
@@ -181,7 +191,7 @@ class _Speaker:
         said = []
         if is_overdue(self.leaflet, self.context.today):
             due = self.date(self.leaflet.next_review)
-            said.append(Utterance(self.words(OVERDUE_NOTICE, date=due)))
+            said.append(Utterance(self.words(OVERDUE_NOTICE, date=due), about="overdue"))
         return said
 
     def draft_notices(self) -> list[Utterance]:
@@ -189,7 +199,10 @@ class _Speaker:
         if not is_draft_translation(self.leaflet, self.context):
             return []
         english, *own = draft_notices(self.words)
-        return [Utterance(english, language=ENGLISH), *(Utterance(line) for line in own)]
+        return [
+            Utterance(english, language=ENGLISH, about="draft-en"),
+            *(Utterance(line, about="draft") for line in own),
+        ]
 
     def length(self, minutes: int) -> str:
         return self.words.ngettext(LENGTH, minutes, minutes=minutes)
@@ -203,7 +216,7 @@ class _Speaker:
     def section(self, section: Section, number: int) -> Chapter:
         title = self.say(section.title)
         heading = self.words("Chapter {number}: {title}", number=number, title=title)
-        said = [Utterance(heading, PAUSE_HEADING), *self.blocks(section.blocks)]
+        said = [Utterance(heading, PAUSE_HEADING, about=section), *self.blocks(section.blocks)]
         return Chapter(section.title, _end_chapter(said))
 
     def closing(self, number: int) -> Chapter:
@@ -211,7 +224,9 @@ class _Speaker:
         title = self.words("More information")
         said = [
             Utterance(
-                self.words("Chapter {number}: {title}", number=number, title=title), PAUSE_HEADING
+                self.words("Chapter {number}: {title}", number=number, title=title),
+                PAUSE_HEADING,
+                about="more-information",
             )
         ]
         said += self.helpline()
@@ -221,8 +236,11 @@ class _Speaker:
                 self.explained.add(entry.term)
                 said.append(self.explanation(entry.term))
         if self.leaflet.references:
-            said.append(Utterance(self.words("Sources:"), PAUSE_ITEM))
-            said += [Utterance(self.say(ref), PAUSE_ITEM) for ref in self.leaflet.references]
+            said.append(Utterance(self.words("Sources:"), PAUSE_ITEM, about="sources"))
+            said += [
+                Utterance(self.say(ref), PAUSE_ITEM, about=f"reference-{number}")
+                for number, ref in enumerate(self.leaflet.references, start=1)
+            ]
         said.append(Utterance(self.words("End of {title}.", title=self.say(self.leaflet.title))))
         return Chapter(title, _end_chapter(said))
 
@@ -233,15 +251,21 @@ class _Speaker:
         label = self.say(helpline.label)
         said = [
             Utterance(
-                self.words("{label}: {phone}.", label=label, phone=self.digits(helpline.phone))
+                self.words("{label}: {phone}.", label=label, phone=self.digits(helpline.phone)),
+                about="helpline",
             )
         ]
         if helpline.hours:
             said.append(
-                Utterance(self.words("Opening hours: {hours}.", hours=self.say(helpline.hours)))
+                Utterance(
+                    self.words("Opening hours: {hours}.", hours=self.say(helpline.hours)),
+                    about="hours",
+                )
             )
         if helpline.email:
-            said.append(Utterance(self.words("E-mail: {email}.", email=helpline.email)))
+            said.append(
+                Utterance(self.words("E-mail: {email}.", email=helpline.email), about="email")
+            )
         return said
 
     # --- blocks ------------------------------------------------------------
@@ -285,22 +309,23 @@ class _Speaker:
         raise BuildError(f"{self.leaflet.source}: the audio cannot speak a {type(block).__name__}")
 
     def paragraph(self, paragraph: Paragraph) -> list[Utterance]:
-        return [Utterance(self.say(self.inlines(paragraph.inlines)))]
+        return [Utterance(self.say(self.inlines(paragraph.inlines)), about=paragraph)]
 
     def explanation(self, term: str) -> Utterance:
         definition = self.definitions[term]
         return Utterance(
-            self.say(self.words("{term} means: {definition}", term=term, definition=definition))
+            self.say(self.words("{term} means: {definition}", term=term, definition=definition)),
+            about=GlossaryEntry(term, definition),
         )
 
     def image(self, image: Image) -> list[Utterance]:
         if image.decorative:  # hidden from screen readers, so from listeners too
             return []
-        said = [Utterance(self.say(self.words("Picture: {alt}", alt=image.alt)), PAUSE_ITEM)]
+        alt = self.say(self.words("Picture: {alt}", alt=image.alt))
+        said = [Utterance(alt, PAUSE_ITEM, about=image)]
         if image.caption:
-            said.append(
-                Utterance(self.say(self.words("Caption: {caption}", caption=image.caption)))
-            )
+            caption = self.say(self.words("Caption: {caption}", caption=image.caption))
+            said.append(Utterance(caption, about=image))
         return _ended(said, PAUSE_PARAGRAPH)
 
     def list_block(self, block: ListBlock) -> list[Utterance]:
@@ -316,7 +341,7 @@ class _Speaker:
     def note(self, note: Note) -> list[Utterance]:
         inner = self.blocks(note.blocks)
         return [
-            Utterance(self.words("Note."), PAUSE_ITEM),
+            Utterance(self.words("Note."), PAUSE_ITEM, about=note),
             *inner,
             Utterance(self.words("End of note.")),
         ]

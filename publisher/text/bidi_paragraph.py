@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from itertools import groupby
 
@@ -59,6 +60,7 @@ class Line:
     pieces: tuple[tuple[float, Shaped], ...]
     width: float
     text: str
+    starts: tuple[int, ...] = ()  # where each piece starts in the paragraph: its reading order
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +81,9 @@ class _Text:
 
     def line(self, start: int, end: int, width: float) -> Line:
         """chars[start:end] shaped, in visual order, aligned to the paragraph's start side."""
+        placed = line_pieces(self.chars, self.levels, self.looks, start, end, self.rtl)
         shaped = [
-            shape(self.chars[piece.start : piece.end], piece.look, piece.rtl)
-            for piece in line_pieces(self.chars, self.levels, self.looks, start, end, self.rtl)
+            shape(self.chars[piece.start : piece.end], piece.look, piece.rtl) for piece in placed
         ]
         used = sum(piece.width for piece in shaped)
         x = width - used if self.rtl else 0.0
@@ -89,7 +91,8 @@ class _Text:
         for piece in shaped:
             pieces.append((x, piece))
             x += piece.width
-        return Line(tuple(pieces), used, self.chars[start:end])
+        starts = tuple(piece.start for piece in placed)
+        return Line(tuple(pieces), used, self.chars[start:end], starts)
 
     def measure(self, start: int, end: int) -> float:
         return self.line(start, end, 0.0).width
@@ -175,7 +178,7 @@ class BidiParagraph(Flowable):
         return [self._part(self.lines[:fit]), self._part(self.lines[fit:])]
 
     def _part(self, lines: list[Line]) -> BidiParagraph:
-        part = BidiParagraph(self.runs, self.leading, self.rtl, getattr(self, "style", None))
+        part = type(self)(self.runs, self.leading, self.rtl, getattr(self, "style", None))
         part.lines, part.fixed = lines, True
         return part
 
@@ -184,12 +187,22 @@ class BidiParagraph(Flowable):
             draw_line(self.canv, line, self.height - number * self.leading, self.leading)
 
 
+def reading_order(line: Line) -> list[tuple[float, Shaped]]:
+    """The line's pieces in the order they are read (`pieces` is left to right)."""
+    order = sorted(range(len(line.pieces)), key=lambda i: line.starts[i] if line.starts else i)
+    return [line.pieces[i] for i in order]
+
+
 def draw_line(canvas, line: Line, top: float, leading: float) -> None:
     """Draw one line in the band of height `leading` below `top`; links become link areas."""
     size = max(shaped.look.size for _, shaped in line.pieces)
     baseline = top - (leading - size) / 2 - size * 0.8
-    for x, shaped in line.pieces:
-        draw(canvas, shaped, x, baseline)
-        if shaped.look.link:
-            box = (x, baseline - size * 0.25, x + shaped.width, baseline + size)
-            canvas.linkURL(shaped.look.link, box, relative=1, thickness=0)
+    # In reading order, so that readers which take the text in the order it is drawn
+    # (pdfminer) and a tagged PDF's marked content both read the line as written.
+    linking = getattr(canvas, "linking", None)  # a tagging canvas marks a link's text
+    for x, shaped in reading_order(line):
+        with linking(shaped.look.mark) if linking else nullcontext():
+            draw(canvas, shaped, x, baseline)
+            if shaped.look.link:
+                box = (x, baseline - size * 0.25, x + shaped.width, baseline + size)
+                canvas.linkURL(shaped.look.link, box, relative=1, thickness=0)

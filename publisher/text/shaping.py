@@ -10,7 +10,7 @@ characters as ActualText, so copying, searching and reading aloud give the words
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import dataclasses
 from dataclasses import dataclass
 
 import uharfbuzz
@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from . import outline
 from .bidi import BIDI_CONTROLS
 
 
@@ -32,6 +33,7 @@ class Look:
     size: float
     colour: str = "#000000"
     link: str | None = None
+    mark: int | None = None  # the link's node in a tagged PDF's structure tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +48,16 @@ class Shaped:
     width: float
     source: str
     look: Look
+    reversed: bool = False  # `source` is the piece backwards: it reads from the right
+    rtl: bool = False  # the piece runs right to left
 
 
 def shape(text: str, look: Look, rtl: bool) -> Shaped:
     """Shape one piece of a line (one font, one direction) in the direction it runs."""
     source = "".join(char for char in text if char not in BIDI_CONTROLS)
     drawn = source
-    if _guessed_rtl(source) != rtl:
+    backwards = _guessed_rtl(source) != rtl
+    if backwards:
         # Digits and punctuation: HarfBuzz takes their direction from their script, so
         # hand it the piece already reversed (and mirrored, as it would mirror it back).
         source = source[::-1]
@@ -62,7 +67,7 @@ def shape(text: str, look: Look, rtl: bool) -> Shaped:
         width = sum(data.x_advance for data in glyphs.__shapeData__) * look.size / 1000
     else:
         width = pdfmetrics.stringWidth(glyphs, look.font, look.size)
-    return Shaped(glyphs, width, source, look)
+    return Shaped(glyphs, width, source, look, backwards, rtl)
 
 
 def _guessed_rtl(text: str) -> bool:
@@ -71,27 +76,6 @@ def _guessed_rtl(text: str) -> bool:
     buffer.add_str(text)
     buffer.guess_segment_properties()
     return buffer.direction == "rtl"
-
-
-def clusters(shaped: Shaped) -> Iterator[tuple[str, str | None]]:
-    """The glyphs in drawing order, in runs, each with the text it stands for.
-
-    None: the glyphs map back to their characters by themselves. A string: show the glyphs
-    as that text (ActualText); "" for dots and marks already told by their letter's text.
-    """
-    if not isinstance(shaped.glyphs, ShapedStr):
-        yield from _plain_clusters(shaped.glyphs, shaped.source)
-        return
-    data, plain_from = shaped.glyphs.__shapeData__, 0
-    for start, end, actual in _units(shaped):
-        advancing = [bool(item.x_advance) for item in data[start:end]]
-        if shaped.glyphs[start:end] != actual or (any(advancing) and not all(advancing)):
-            if plain_from < start:
-                yield shaped.glyphs[plain_from:start], None
-            yield from _letter_then_marks(shaped.glyphs[start:end], actual)
-            plain_from = end
-    if plain_from < len(shaped.glyphs):
-        yield shaped.glyphs[plain_from:], None
 
 
 def _units(shaped: Shaped) -> list[tuple[int, int, str]]:
@@ -136,67 +120,152 @@ def _join(first: list[int] | None, second: list[int]) -> list[int]:
     ]
 
 
-def _letter_then_marks(glyphs: ShapedStr, actual: str) -> Iterator[tuple[str, str]]:
-    """One cluster: its advancing glyphs as `actual`, then its marks and dots as no text.
-
-    A reader that spreads ActualText over the box of the glyphs in its span (poppler) saw
-    a gap inside the word when the span began or ended with a dot placed off its letter.
-    """
-    data = glyphs.__shapeData__
-    letters = [i for i, item in enumerate(data) if item.x_advance]
-    if not letters or len(letters) == len(data):
-        yield glyphs, actual
-        return
-    yield ShapedStr("".join(glyphs[i] for i in letters), [data[i] for i in letters]), actual
-    marks, placed = [], []
-    advance = sum(data[i].x_advance for i in letters)  # the pen is now after the letters
-    for index, item in enumerate(data):
-        if not item.x_advance:
-            before = sum(other.x_advance for other in data[:index])  # where its pen was
-            marks.append(glyphs[index])
-            placed.append(item._replace(x_offset=item.x_offset + before - advance))
-    yield ShapedStr("".join(marks), placed), ""
-
-
-def _plain_clusters(glyphs: str, source: str) -> Iterator[tuple[str, str | None]]:
-    """Unshaped text: only mirrored brackets need their real character."""
-    start = 0
-    for index, (glyph, char) in enumerate(zip(glyphs, source, strict=True)):
-        if glyph != char:
-            if start < index:
-                yield glyphs[start:index], None
-            yield glyph, char
-            start = index + 1
-    if start < len(glyphs):
-        yield glyphs[start:], None
-
-
 def draw(canvas, shaped: Shaped, x: float, baseline: float) -> None:
-    """Draw shaped glyphs from (x, baseline), with ActualText where a glyph hides its text."""
+    """Draw shaped glyphs from (x, baseline) in reading order; where a letter is not drawn as
+    its own characters, its first glyph under a code that stands for the whole letter (see
+    `_coded`, on a tagging canvas), ActualText left to right, and its dots and marks as
+    outlines, which no reader takes for text."""
     canvas.setFillColor(HexColor(shaped.look.colour))
     text = _TextObject(canvas, x, baseline)
-    _write(text, shaped)
-    canvas.drawText(text)
-
-
-def draw_invisible(canvas, placed: Sequence[tuple[float, float, Shaped]]) -> None:
-    """Pieces at (x, baseline) as invisible text (render mode 3), in one text object: words
-    for screen readers and search that the page does not show (a picture's description)."""
-    text = _TextObject(canvas, 0, 0)
-    text.setTextRenderMode(3)
-    for x, baseline, shaped in placed:
-        text.setTextOrigin(x, baseline)
-        _write(text, shaped)
-    canvas.drawText(text)
-
-
-def _write(text: _TextObject, shaped: Shaped) -> None:
     text.setFont(shaped.look.font, shaped.look.size)
-    for glyphs, actual in clusters(shaped):
-        if actual is None:
-            text.textOut(glyphs)
+    units = _reading(shaped)
+    learned = getattr(canvas, "glyph_text", None)
+    if learned is not None and isinstance(shaped.glyphs, ShapedStr):
+        shaped = _coded(shaped, units, learned)
+    marks: list[tuple[str, float, float]] = []
+    for start, end, actual, _ in units:
+        pen = x + _pen(shaped, start)
+        text.setTextOrigin(pen, baseline)
+        marks += _write(text, shaped, start, end, actual, (pen, baseline), learned is None)
+    canvas.drawText(text)
+    outline.draw_glyphs(canvas, shaped.look.font, shaped.look.size, marks)
+
+
+Unit = tuple[int, int, "str | None", list[str]]
+
+
+def _reading(shaped: Shaped) -> list[Unit]:
+    """(start, end) of each letter's glyphs, what they show (None: themselves) and what each
+    glyph stands for, in reading order; neighbours that need nothing are joined."""
+    units: list[Unit] = []
+    if not isinstance(shaped.glyphs, ShapedStr):
+        for index, (glyph, char) in enumerate(zip(shaped.glyphs, shaped.source, strict=True)):
+            units.append((index, index + 1, None if glyph == char else char, [char]))
+        order = range(len(units))
+    else:
+        data = shaped.glyphs.__shapeData__
+        for start, end, actual in _units(shaped):
+            chars = shaped.glyphs[start:end]
+            advancing = [bool(item.x_advance) for item in data[start:end]]
+            plain = chars == actual and (all(advancing) or not any(advancing))
+            texts = list(chars) if plain else _glyph_texts(actual, advancing)
+            units.append((start, end, None if plain else actual, texts))
+        low = [min(item.cluster for item in data[a:b]) for a, b, _, _ in units]
+        order = sorted(range(len(units)), key=lambda i: -low[i] if shaped.reversed else low[i])
+    joined: list[Unit] = []
+    for unit in (units[i] for i in order):
+        if joined and joined[-1][2] is None and unit[2] is None and joined[-1][1] == unit[0]:
+            last = joined[-1]
+            joined[-1] = (last[0], unit[1], None, last[3] + unit[3])
         else:
-            text.actual_text(glyphs, actual)
+            joined.append(unit)
+    return joined
+
+
+def _glyph_texts(actual: str, advancing: list[bool]) -> list[str]:
+    """What each glyph of a letter not drawn as its own characters (a joined form, a
+    conjunct, a vowel sign drawn before its consonant) stands for: the first glyph that
+    advances for all of `actual`, the others (dots, marks) for nothing. A reader that
+    ignores ActualText (pdfminer) still reads the letter whole and in order."""
+    first = advancing.index(True) if any(advancing) else 0
+    return [actual if index == first else "" for index in range(len(advancing))]
+
+
+def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str]) -> Shaped:
+    """The glyphs of each letter not drawn as its own characters under a code for the glyph
+    *with what it stands for here*: ReportLab gives a joined form a private-use code, and
+    Noto Sans Arabic draws beh, teh and noon with one dotless glyph, so one code per glyph
+    could not say which letter it is.
+    `learned` gets (font, code) -> text, for the ToUnicode map (structure.real_unicode)."""
+    face = pdfmetrics.getFont(shaped.look.font).face
+    name = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
+    chars = list(shaped.glyphs)
+    for start, _, _, texts in units:
+        for offset, meaning in enumerate(texts):
+            if meaning != chars[start + offset]:
+                code = _code_for(face, chars[start + offset], meaning)
+                learned[(name, code)] = meaning
+                chars[start + offset] = code
+    glyphs = ShapedStr("".join(chars), shaped.glyphs.__shapeData__)
+    return dataclasses.replace(shaped, glyphs=glyphs)
+
+
+def _code_for(face, glyph: str, meaning: str) -> str:
+    """A private-use character drawn as `glyph`'s glyph, one per (glyph, meaning); kept on
+    ReportLab's font face, as ReportLab keeps its own codes for shaped glyphs."""
+    codes = face.__dict__.setdefault("publisher_codes", {})
+    gid = face.charToGlyph[ord(glyph)]
+    key = (gid, meaning)
+    if key not in codes:
+        code = 0xF8FF - len(codes)
+        while code in face.charToGlyph:
+            code -= 1
+        face.charToGlyph[code] = gid
+        face.charWidths[code] = face.charWidths[ord(glyph)]
+        codes[key] = chr(code)
+    return codes[key]
+
+
+def _pen(shaped: Shaped, index: int) -> float:
+    """How far from the piece's start the pen is before glyph `index`."""
+    if isinstance(shaped.glyphs, ShapedStr):
+        advance = sum(item.x_advance for item in shaped.glyphs.__shapeData__[:index])
+        return advance * shaped.look.size / 1000
+    return pdfmetrics.stringWidth(shaped.glyphs[:index], shaped.look.font, shaped.look.size)
+
+
+def _write(
+    text: _TextObject,
+    shaped: Shaped,
+    start: int,
+    end: int,
+    actual: str | None,
+    origin: tuple[float, float],
+    tell: bool,
+) -> list[tuple[str, float, float]]:
+    """One letter's glyphs as text; its dots and marks, when it is not drawn as its own
+    characters, returned with their places to be drawn as outlines.
+
+    Dots placed off their letter made readers see a space or a new line inside a word
+    (pdfium, pdfminer) or spread the letter's ActualText over a gap (poppler). `tell`:
+    ActualText even right to left, where no ToUnicode map will say the letter."""
+    glyphs = shaped.glyphs[start:end]
+    if actual is None:
+        text.textOut(glyphs)
+        return []
+    if not isinstance(glyphs, ShapedStr):
+        text.actual_text(glyphs, actual)
+        return []
+    data, scale = glyphs.__shapeData__, shaped.look.size / 1000
+    letters = [index for index, item in enumerate(data) if item.x_advance] or [0]
+    shown = ShapedStr("".join(glyphs[i] for i in letters), [data[i] for i in letters])
+    if shaped.rtl and not tell:
+        # The code already says the letter (see _coded); pdfium would take ActualText in
+        # drawing order and turn it round as if it had been drawn left to right.
+        text.textOut(shown)
+    else:
+        text.actual_text(shown, actual)
+    marks = []
+    for index, item in enumerate(data):
+        if index not in letters:
+            x = origin[0] + (_advance(data, index) + item.x_offset) * scale
+            marks.append((glyphs[index], x, origin[1] + item.y_offset * scale))
+    return marks
+
+
+def _advance(data: list, index: int) -> int:
+    """Where the pen was before glyph `index` of a letter, from the letter's start."""
+    return sum(item.x_advance for item in data[:index])
 
 
 class _TextObject(PDFTextObject):
@@ -204,8 +273,14 @@ class _TextObject(PDFTextObject):
 
     def actual_text(self, glyphs: str, actual: str) -> None:
         """Show `glyphs`, telling readers they stand for the characters `actual`."""
-        self._code.append(f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex()}>>> BDC")
+        self.begin_actual_text(actual)
         self.textOut(glyphs)
+        self.end_actual_text()
+
+    def begin_actual_text(self, actual: str) -> None:
+        self._code.append(f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex()}>>> BDC")
+
+    def end_actual_text(self) -> None:
         self._code.append("EMC")
 
     def setRise(self, rise: float) -> None:  # noqa: N802 - ReportLab's name

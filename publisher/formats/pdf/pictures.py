@@ -1,13 +1,13 @@
 """Pictures in large print: PNG as images, SVG as vector drawings (svglib), sized to the text.
 
-ReportLab cannot tag a figure with /Alt, so the alt text goes under the picture as
-invisible text (render mode 3, drawn by the typesetter: see pdf_text): screen readers
-and text extraction read it, the page shows only the picture.
+A picture is drawn as one marked sequence of its Figure node, whose /Alt is its
+description (tags.py); a decorative picture is an Artifact.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from ...errors import BuildError, Problem
 from ...model import Image
 from ...text.fonts import Printed
 from .styles import Fonts
-from .text import Described
+from .tags import Node
 
 PX = 0.75  # points per CSS pixel: a picture's natural size, for decorative ones
 
@@ -35,24 +35,29 @@ class Room:
 
 
 class Picture(Flowable):
-    """A PNG or an SVG drawing at a given size, with its alt text as invisible text."""
+    """A PNG or an SVG drawing at a given size, marked as its Figure node (`tag`)."""
 
     def __init__(
         self,
         art: ImageReader | Drawing,
         width: float,
         height: float,
-        alt: Described | None,
+        tag: Node | None,
         align: str = "LEFT",
     ):
         super().__init__()
-        self.art, self.width, self.height, self.alt = art, width, height, alt
+        self.art, self.width, self.height, self.tag = art, width, height, tag
         self.hAlign = align  # the start side: the right in a right-to-left leaflet
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
+        figure = getattr(self.canv, "figure", None)
+        with figure(self.tag) if figure else nullcontext():
+            self._draw_art()
+
+    def _draw_art(self) -> None:
         canvas = self.canv
         if isinstance(self.art, Drawing):
             canvas.saveState()
@@ -61,8 +66,6 @@ class Picture(Flowable):
             canvas.restoreState()
         else:
             canvas.drawImage(self.art, 0, 0, self.width, self.height, mask="auto")
-        if self.alt is not None:
-            self.alt.draw(self.canv, self.width, self.height)
 
 
 def load_art(

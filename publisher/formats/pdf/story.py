@@ -11,11 +11,14 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby
 from urllib.parse import unquote, urlsplit
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, Table
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, ListItem, Table
 from reportlab.platypus.tables import TableStyle
 
 from ... import model as m
@@ -28,7 +31,8 @@ from .. import WriteContext
 from ..print_style import LINK_COLOUR, NOTE_BORDER_COLOUR, NOTE_BORDER_WIDTH
 from .pictures import Picture, Room, fit, load_art
 from .styles import Styles
-from .text import BREAK, Span, Typesetter
+from .tags import MarkedList, Tree
+from .text import BREAK, Span, Typesetter, plain
 
 BULLETS = ("\u2022", "\u2013")  # bullet, then an en dash for a nested list
 
@@ -47,16 +51,16 @@ class Story:
     styles: Styles
     setter: Typesetter
     printed: list[Printed] = field(default_factory=list)
+    tree: Tree = field(default_factory=Tree)  # the structure tree, in source order
 
     def words(self, message: str, **values: object) -> str:
         return self.context.words(message, **values)
 
     def flowables(self) -> list[Flowable]:
         leaflet = self.leaflet
-        story = [*self.title_page(), *self.blocks(leaflet.intro)]
+        story = [*self.opening(), *self.blocks(leaflet.intro)]
         for section in leaflet.sections:
             story += self.section(section)
-        story += self.helpline(leaflet.helpline)
         story += self.glossary(leaflet.glossary_used())
         story += self.references(leaflet.references)
         story += self.review_dates()
@@ -98,14 +102,45 @@ class Story:
             shown.append(Span(" (" + self.text(address, line) + ")", bold))
         return [dataclasses.replace(span, link=url, colour=LINK_COLOUR) for span in shown]
 
-    def para(self, spans: list[Span], style_name: str = "body") -> Flowable:
-        return self.setter.paragraph(spans, getattr(self.styles, style_name))
+    def para(
+        self, spans: list[Span], style_name: str = "body", role: str = "P", lang: str | None = None
+    ) -> Flowable:
+        return self.tagged(spans, getattr(self.styles, style_name), role, lang)
+
+    def tagged(
+        self, spans: list[Span], style: ParagraphStyle, role: str, lang: str | None = None
+    ) -> Flowable:
+        """A paragraph with its node in the structure tree, and a Link node for each link."""
+        with self.tree.inside(role, lang=lang) as node:
+            spans = self.linked(spans)
+        return self.setter.paragraph(spans, style, node)
+
+    def linked(self, spans: list[Span]) -> list[Span]:
+        """The spans, each run of one link marked with its own Link node."""
+        result: list[Span] = []
+        for link, group in groupby(spans, key=lambda span: span.link):
+            run = list(group)
+            if link is not None:
+                said = plain(run)
+                where = display_address(link)
+                contents = (
+                    said if same_address(said, link) or where in said else f"{said} ({where})"
+                )
+                mark = self.tree.add("Link", attach=False, url=link, contents=contents).number
+                run = [dataclasses.replace(span, mark=mark) for span in run]
+            result += run
+        return result
 
     def heading(self, inlines: tuple[m.Inline, ...], level: int, line: int | None) -> Flowable:
         """A heading, marked for the outline: level 1 is the title, 2 a section, 3 a subsection."""
-        heading = self.setter.paragraph(self.inlines(inlines, line), self.styles.headings[level])
+        heading = self.tagged(self.inlines(inlines, line), self.styles.headings[level], f"H{level}")
         heading.outline_entry = (clean(m.plain_text(inlines)), level - 1)  # type: ignore[attr-defined]
         return heading
+
+    def note(self, content: Callable[[], list[Flowable]]) -> Flowable:
+        """A box (Note in the structure tree) around the flowables `content` makes."""
+        with self.tree.inside("Note"):
+            return self.box(content())
 
     def box(self, content: list[Flowable]) -> Flowable:
         """A strong black border on white, never a pale background alone; on one page if it fits.
@@ -137,14 +172,15 @@ class Story:
 
     # --- title page and end matter -------------------------------------------
 
-    def title_page(self) -> list[Flowable]:
+    def opening(self) -> list[Flowable]:
+        """The start of the first page: title, summary, who it is from, any warning and the
+        helpline; the text follows on the same page, not after a mostly blank cover."""
         leaflet = self.leaflet
         page: list[Flowable] = [self.heading((m.Text(leaflet.title),), 1, None)]
         if leaflet.summary:
             page.append(self.para(self.span(leaflet.summary)))
         page.append(self.para(self.span(self.context.config.organisation), "strong"))
-        page += self.warnings()
-        return [*page, PageBreak()]
+        return [*page, *self.warnings(), *self.helpline(leaflet.helpline)]
 
     def warnings(self) -> list[Flowable]:
         """Boxes saying plainly that a leaflet is overdue for review or an unreviewed draft."""
@@ -154,10 +190,19 @@ class Story:
                 OVERDUE_NOTICE,
                 date=format_date(self.leaflet.next_review, self.leaflet.language),
             )
-            boxes.append(self.box([self.para(self.span(message), "strong")]))
+            boxes.append(self.note(lambda: [self.para(self.span(message), "strong")]))
         if self.context.draft:
-            boxes.append(self.box([self.para(line, "strong") for line in self.draft_lines()]))
+            boxes.append(self.note(self.draft_paragraphs))
         return boxes
+
+    def draft_paragraphs(self) -> list[Flowable]:
+        """The draft notice's lines; the English one says it is in English."""
+        english = None if self.leaflet.language.startswith("en") else "en"
+        lines = self.draft_lines()
+        return [
+            self.para(line, "strong", lang=english if number else None)
+            for number, line in enumerate(lines)
+        ]
 
     def draft_lines(self) -> list[list[Span]]:
         """The draft notice in English and, once its tool words are reviewed, the language."""
@@ -166,6 +211,9 @@ class Story:
     def helpline(self, helpline: m.Helpline | None) -> list[Flowable]:
         if helpline is None:
             return []
+        return [self.note(lambda: self.helpline_lines(helpline))]
+
+    def helpline_lines(self, helpline: m.Helpline) -> list[Flowable]:
         phone = self.words("Phone: {phone}", phone=helpline.phone)
         lines = [
             self.para(self.span(helpline.label), "strong"),
@@ -176,7 +224,7 @@ class Story:
         if helpline.email:
             email = self.words("Email: {email}", email=helpline.email)
             lines.append(self.para([Span(self.text(email), link="mailto:" + helpline.email)]))
-        return [self.box(lines)]
+        return lines
 
     def glossary(self, entries: tuple[m.GlossaryEntry, ...]) -> list[Flowable]:
         if not entries:
@@ -213,7 +261,14 @@ class Story:
         return story
 
     def blocks(self, blocks: tuple[m.Block, ...], in_list: bool = False) -> list[Flowable]:
-        return [flowable for block in blocks for flowable in self.block(block, in_list)]
+        """The blocks' flowables; a paragraph that introduces a list stays on its page."""
+        flowables: list[Flowable] = []
+        for block, after in zip(blocks, (*blocks[1:], None), strict=False):
+            made = self.block(block, in_list)
+            if isinstance(block, m.Paragraph) and isinstance(after, m.ListBlock):
+                made[-1].keepWithNext = 1
+            flowables += made
+        return flowables
 
     def block(self, block: m.Block, in_list: bool = False) -> list[Flowable]:
         match block:
@@ -224,18 +279,19 @@ class Story:
             case m.ListBlock():
                 return [self.list_block(block, depth=1 if in_list else 0)]
             case m.Note():
-                return [self.box(self.blocks(block.blocks))]
+                return [self.note(lambda: self.blocks(block.blocks))]
         line = getattr(block, "line", None)
         raise BuildError([Problem(self.leaflet.source, line, f"cannot print {block!r} in a PDF")])
 
     def paragraph(self, paragraph: m.Paragraph, style_name: str) -> Flowable:
         return self.para(self.inlines(paragraph.inlines, paragraph.line), style_name)
 
-    def list_block(self, block: m.ListBlock, depth: int) -> ListFlowable:
+    def list_block(self, block: m.ListBlock, depth: int) -> MarkedList:
         """Bullets or numbers in bold at the body size, hanging before the text: at its left,
         or at its right in a right-to-left leaflet."""
         size = self.styles.print.body_size
-        items = [ListItem(self.blocks(item.blocks, in_list=True)) for item in block.items]
+        with self.tree.inside("L") as node:
+            items = [self.list_item(item) for item in block.items]
         if block.ordered:
             last = block.start + len(block.items) - 1
             marker = f"{last}."
@@ -250,7 +306,8 @@ class Story:
             size *= 1.3  # the bullet glyph is small: make the marker easy to find
         self.printed.append(Printed(marker, block.line))
         side = {"bulletDir": "rtl", "rightIndent": indent} if self.setter.rtl else {}
-        return ListFlowable(
+        return MarkedList(
+            node,
             items,
             bulletFontName=self.styles.fonts.showing(marker, bold=True),
             bulletFontSize=size,
@@ -263,22 +320,27 @@ class Story:
             **side,
         )
 
+    def list_item(self, item: m.ListItem) -> ListItem:
+        """An LI node: its marker (Lbl, drawn by MarkedList) and its body (LBody)."""
+        with self.tree.inside("LI"):
+            self.tree.add("Lbl")
+            with self.tree.inside("LBody"):
+                return ListItem(self.blocks(item.blocks, in_list=True))
+
     def picture(self, image: m.Image) -> Flowable:
         """The picture as wide as the text, its caption under it, both on the same page."""
         styles = self.styles
         art, words_inside = load_art(image, styles.fonts, self.leaflet.source)
         self.printed += words_inside
-        caption = (
-            self.para(self.span(image.caption, image.line), "caption") if image.caption else None
-        )
         room = Room(styles.text_width, styles.frame_height - 3 * styles.body.leading)
         width, height = fit(art, room, image.decorative)
-        alt = None
-        if not image.decorative:
-            described = self.words("Picture: {alt}", alt=image.alt)
-            self.text(described, image.line)  # recorded for the glyph check; drawn invisibly
-            alt = self.setter.described(clean(described), styles.print.body_size)
-        picture = Picture(art, width, height, alt, "RIGHT" if self.setter.rtl else "LEFT")
+        figure = None if image.decorative else self.tree.add("Figure", alt=clean(image.alt))
+        caption = (
+            self.para(self.span(image.caption, image.line), "caption", "Caption")
+            if image.caption
+            else None
+        )
+        picture = Picture(art, width, height, figure, "RIGHT" if self.setter.rtl else "LEFT")
         picture.spaceAfter = styles.print.paragraph_space
         return KeepTogether([picture, caption] if caption else [picture])
 

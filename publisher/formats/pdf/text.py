@@ -17,19 +17,18 @@ from typing import Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as Para
 
 from ...text.bidi import BIDI_CONTROLS, runs_rtl
-from ...text.bidi_paragraph import BidiParagraph, Run, layout, with_fallback
+from ...text.bidi_paragraph import BidiParagraph, Run, layout, reading_order, with_fallback
 from ...text.font_sources import SHAPING_TAGS
 from ...text.fonts import Typeface
 from ...text.scripts import is_rtl
-from ...text.shaping import Look, draw, draw_invisible
+from ...text.shaping import Look, draw
 from ..print_style import TEXT_COLOUR
 from .styles import Fonts
+from .tags import MARK_CALLBACK, Marked, Node
 
 QUOTES = {'"': "&quot;", "'": "&#39;"}
 CJK_SCRIPTS = {"Hans", "Hant", "Jpan", "Kore", "Hani"}
@@ -44,6 +43,7 @@ class Span:
     bold: bool = False
     link: str | None = None
     colour: str | None = None  # a link's colour; None: the colour of the text around it
+    mark: int | None = None  # the number of its Link node in the structure tree
 
 
 BREAK = Span("\n")  # a line break inside a paragraph
@@ -53,25 +53,21 @@ def plain(spans: Sequence[Span]) -> str:
     return "".join(span.text for span in spans)
 
 
-class Described(Protocol):
-    """Invisible words laid over a picture: its description, for screen readers."""
-
-    def draw(self, canvas, width: float, height: float) -> None: ...
-
-
 class Typesetter(Protocol):
     """Makes flowables of spans in one typeface, in the way its script needs."""
 
     fonts: Fonts
     rtl: bool  # the start of a line is its right end
 
-    def paragraph(self, spans: Sequence[Span], style: ParagraphStyle) -> Flowable: ...
+    def paragraph(
+        self, spans: Sequence[Span], style: ParagraphStyle, tag: Node | None = None
+    ) -> Flowable:
+        """A paragraph whose text is marked as `tag`'s (None: an artifact, a page header)."""
+        ...
 
     def draw_line(self, canvas, spans: Sequence[Span], x: float, y: float, width: float) -> None:
         """One line at body size from its start side, baseline at y (a page footer)."""
         ...
-
-    def described(self, text: str, size: float) -> Described: ...
 
     def bullet_offset(self, style: ParagraphStyle, size: float) -> float:
         """How far to raise a list's marker of `size` onto its item's first baseline."""
@@ -101,17 +97,33 @@ class MarkupSetter:
     size: float
     rtl: bool = False
 
-    def paragraph(self, spans: Sequence[Span], style: ParagraphStyle) -> Flowable:
-        return Para(self.markup(spans), style)
+    def paragraph(
+        self, spans: Sequence[Span], style: ParagraphStyle, tag: Node | None = None
+    ) -> Flowable:
+        paragraph = MarkedParagraph(self.markup(spans), style, tag=tag)
+        if spans and spans[0].mark is not None:  # it starts with a link: see markup
+            paragraph.opening = spans[0].mark
+        return paragraph
 
     def markup(self, spans: Sequence[Span]) -> str:
         """Escaped markup: <, >, & and quotes print as themselves."""
         parts = []
-        for (link, colour), group in groupby(spans, key=lambda span: (span.link, span.colour)):
+        for (link, colour, mark), group in groupby(
+            spans, key=lambda span: (span.link, span.colour, span.mark)
+        ):
             inner = "".join(self._span(span) for span in group)
             if link is not None:
                 shade = f' color="{colour}"' if colour else ""
                 inner = f'<a href="{escape(link, QUOTES)}"{shade}>{inner}</a>'
+            if mark is not None:
+                inner += _on_draw("")
+                # ReportLab loses the rest of a word too long for a line (a web address)
+                # when a callback comes first in it: start the link before the space
+                # in front of it, or (at the start) with the paragraph (`opening`).
+                if parts and parts[-1].endswith(" "):
+                    parts[-1] = parts[-1][:-1] + _on_draw(str(mark)) + " "
+                elif parts:
+                    inner = _on_draw(str(mark)) + inner
             parts.append(inner)
         return "".join(parts)
 
@@ -136,45 +148,24 @@ class MarkupSetter:
         canvas.setFont(self.fonts.showing(text, False), self.size)
         canvas.drawString(x, y, text)
 
-    def described(self, text: str, size: float) -> Described:
-        return Alt(text.translate(_NOT_DRAWN), self.fonts.showing(text, False), size)
-
     def bullet_offset(self, style: ParagraphStyle, size: float) -> float:
         return 0.0  # ReportLab places markers for its own paragraphs
 
 
-@dataclass(frozen=True, slots=True)
-class Alt:
-    """Invisible text laid over a picture (render mode 3), in lines as wide as the picture."""
-
-    text: str
-    font: str
-    size: float
-
-    def draw(self, canvas, width: float, height: float) -> None:
-        lines = wrapped(self.text, self.font, self.size, width)
-        # Keep every line inside the picture: invisible lines may overlap, never leave the page.
-        leading = min(self.size * 1.2, max(height - self.size, 0) / max(len(lines) - 1, 1))
-        text = canvas.beginText(0, height - self.size)
-        text.setTextRenderMode(3)
-        text.setFont(self.font, self.size, leading)
-        for line in lines:
-            text.textLine(line)
-        canvas.drawText(text)
+def _on_draw(label: str) -> str:
+    return f'<onDraw name="{MARK_CALLBACK}" label="{label}"/>'
 
 
-def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
-    """Lines broken at spaces; a line still too wide (Chinese has no spaces) at characters."""
-    lines = []
-    for line in simpleSplit(text, font, size, width):
-        while len(line) > 1 and pdfmetrics.stringWidth(line, font, size) > width:
-            cut = len(line) - 1
-            while cut > 1 and pdfmetrics.stringWidth(line[:cut], font, size) > width:
-                cut -= 1
-            lines.append(line[:cut])
-            line = line[cut:]
-        lines.append(line)
-    return lines
+class MarkedParagraph(Marked, Para):
+    """ReportLab's Paragraph, its text marked as its node's."""
+
+    def __init__(self, text: str, style: ParagraphStyle, tag: Node | None = None, **kw) -> None:
+        super().__init__(text, style, **kw)
+        self.tag = tag
+
+
+class MarkedBidiParagraph(Marked, BidiParagraph):
+    """BidiParagraph, its text marked as its node's."""
 
 
 # --- BidiParagraph -----------------------------------------------------------------------
@@ -202,47 +193,30 @@ class BidiSetter:
                     size,
                     span.colour or TEXT_COLOUR,
                     span.link,
+                    span.mark,
                 ),
             )
             for span in spans
         ]
         return with_fallback(runs, self.fonts.fallbacks())
 
-    def paragraph(self, spans: Sequence[Span], style: ParagraphStyle) -> Flowable:
+    def paragraph(
+        self, spans: Sequence[Span], style: ParagraphStyle, tag: Node | None = None
+    ) -> Flowable:
         rtl = runs_rtl(plain(spans), self.rtl)
         runs = self.runs(spans, style.fontSize, style.fontName == self.fonts.bold)
-        return BidiParagraph(runs, style.leading, rtl, style)
+        paragraph = MarkedBidiParagraph(runs, style.leading, rtl, style)
+        paragraph.tag = tag
+        return paragraph
 
     def draw_line(self, canvas, spans: Sequence[Span], x: float, y: float, width: float) -> None:
         rtl = runs_rtl(plain(spans), self.rtl)
         for line in layout(self.runs(spans, self.size), width, rtl)[:1]:
-            for offset, shaped in line.pieces:
+            for offset, shaped in reading_order(line):
                 draw(canvas, shaped, x + offset, y)
-
-    def described(self, text: str, size: float) -> Described:
-        return BidiAlt(tuple(self.runs([Span(text)], size)), runs_rtl(text, self.rtl), size)
 
     def bullet_offset(self, style: ParagraphStyle, size: float) -> float:
         # ReportLab puts the marker's baseline `size` below the item's top; BidiParagraph
         # (bidi_paragraph.draw_line) its first line's baseline this far below it:
         baseline = (style.leading - style.fontSize) / 2 + style.fontSize * 0.8
         return size - baseline
-
-
-@dataclass(frozen=True, slots=True)
-class BidiAlt:
-    """A picture's description as invisible shaped lines, from the picture's start side."""
-
-    runs: tuple[Run, ...]
-    rtl: bool
-    size: float
-
-    def draw(self, canvas, width: float, height: float) -> None:
-        lines = layout(self.runs, width, self.rtl)
-        leading = min(self.size * 1.2, max(height - self.size, 0) / max(len(lines) - 1, 1))
-        placed = [
-            (x, height - self.size - number * leading, shaped)
-            for number, line in enumerate(lines)
-            for x, shaped in line.pieces
-        ]
-        draw_invisible(canvas, placed)

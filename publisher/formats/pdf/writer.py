@@ -1,8 +1,9 @@
 """The large-print PDF, to the UKAAF standard: A4, one column, left aligned, 18pt sans serif.
 
-ReportLab's platypus lays the pages out; this module adds what every page carries
+ReportLab's platypus lays the pages out once; this module adds what every page carries
 (page numbers, a draft notice), the metadata and the bookmarks. The flowables
-themselves come from pdf_story, one method per node type.
+themselves come from story.py, one method per node type; tags.py marks what they draw
+and structure.py makes it a tagged PDF (PDF/UA-1).
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from ...text.fonts import Coverage, Printed, font_folders, typeface_for
 from .. import WriteContext
 from ..print_style import PrintStyle
 from .story import Story
+from .structure import Description, finish
 from .styles import MARGIN, Styles, make_styles, register
+from .tags import TaggingCanvas, Tree
 from .text import Span, Typesetter, is_cjk, typesetter_for
 
 # Every tool word this format prints (msgids for the translation tooling).
 WORDS = (
     "Page {page} of {pages}",
-    "Picture: {alt}",
     "Glossary",
     "References",
     "Phone: {phone}",
@@ -60,15 +62,13 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     story = Story(leaflet, context, styles, setter)
     flowables = story.flowables()
     Coverage.of(typeface).check([*story.printed, *furniture.printed], leaflet.source)
-    # 4. Lay out once to count the pages, then again to print "Page N of M".
-    pages = render(flowables, io.BytesIO(), leaflet, context, furniture)
-    render(
-        Story(leaflet, context, styles, setter).flowables(),
-        path,
-        leaflet,
-        context,
-        replace(furniture, pages=pages),
+    # 4. Lay the pages out once; each page's number is a form drawn when the count is known.
+    data, canvas = render(flowables, story.tree, leaflet, context, furniture)
+    # 5. The structure tree, Artifacts, metadata and real Unicode for every glyph.
+    description = Description(
+        leaflet.title, leaflet.language, context.config.organisation, leaflet.summary or ""
     )
+    finish(data, path, canvas, description, canvas.glyph_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,6 @@ class Furniture:
     page_words: str  # "Page {page} of {pages}" in the leaflet's language
     header: tuple[Flowable, ...]  # one paragraph per line: each in its own language's direction
     printed: tuple[Printed, ...]
-    pages: int | None = None
 
     @classmethod
     def make(
@@ -112,15 +111,24 @@ class Furniture:
             top -= line.height
             line.drawOn(canvas, MARGIN, top)
 
-    def draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        """Drawn when the page is done, so a screen reader meets it after the page's text;
-        at the start of the line: the left, or the right in a right-to-left leaflet."""
+    def place_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """The page number, a form drawn once the pages are counted (an Artifact)."""
+        canvas.doForm(footer_name(doc.page))
+
+    def draw_footers(self, canvas: Canvas, pages: int) -> None:
+        """'Page N of M' for every page, at the start of the line: the left, or the right in
+        a right-to-left leaflet."""
         styles = self.styles
-        canvas.saveState()
-        canvas.setFillColor(styles.body.textColor)
-        footer = self.page_words.format(page=doc.page, pages=self.pages or doc.page)
-        self.setter.draw_line(canvas, [Span(footer)], MARGIN, MARGIN, styles.text_width)
-        canvas.restoreState()
+        for page in range(1, pages + 1):
+            canvas.beginForm(footer_name(page))
+            canvas.setFillColor(styles.body.textColor)
+            footer = self.page_words.format(page=page, pages=pages)
+            self.setter.draw_line(canvas, [Span(footer)], MARGIN, MARGIN, styles.text_width)
+            canvas.endForm()
+
+
+def footer_name(page: int) -> str:
+    return f"page-number-{page}"
 
 
 class LeafletDocument(BaseDocTemplate):
@@ -152,7 +160,7 @@ class LeafletDocument(BaseDocTemplate):
         self.addPageTemplates(
             [
                 PageTemplate(
-                    "page", [frame], onPage=furniture.draw_header, onPageEnd=furniture.draw_footer
+                    "page", [frame], onPage=furniture.draw_header, onPageEnd=furniture.place_footer
                 )
             ]
         )
@@ -174,18 +182,26 @@ class LeafletDocument(BaseDocTemplate):
 
 def render(
     flowables: list[Flowable],
-    target: Any,
+    tree: Tree,
     leaflet: Leaflet,
     context: WriteContext,
     furniture: Furniture,
-) -> int:
-    """Lay out and write the pages; return how many there are."""
-    document = LeafletDocument(
-        target if isinstance(target, io.BytesIO) else str(target), leaflet, context, furniture
-    )
+) -> tuple[bytes, TaggingCanvas]:
+    """Lay out and draw the pages once; the PDF as ReportLab writes it, and what was marked."""
+    target = io.BytesIO()
+    document = LeafletDocument(target, leaflet, context, furniture)
+    document._doSave = 0  # the page numbers are drawn first, once the pages are counted
+    made: list[TaggingCanvas] = []
+
+    def canvas(*args: Any, **options: Any) -> TaggingCanvas:
+        made.append(TaggingCanvas(*args, tree=tree, **options))
+        return made[-1]
+
     try:
-        document.build(flowables)
+        document.build(flowables, canvasmaker=canvas)
     except LayoutError as err:
         message = f"a part of the leaflet does not fit on a large-print page: {err}"
         raise BuildError([Problem(leaflet.source, None, message)]) from None
-    return document.page
+    furniture.draw_footers(made[-1], document.page)
+    made[-1].save()
+    return target.getvalue(), made[-1]
