@@ -87,7 +87,8 @@ def test_catalogue_lists_every_built_file_with_language_and_review_state(
     with open_page(browser, out / "index.html") as opened:
         links = opened.page.evaluate(LINKS_JS)
     assert sorted(link["href"] for link in links) == built_files(out)
-    assert len(links) == 5 * 7  # 5 formats; 5 editions of one sample, 2 of the other (a Welsh draft)
+    # 5 formats; 5 editions of one sample, 2 of the other (a Welsh draft)
+    assert len(links) == 5 * 7
     expected = {
         ("having-a-scan", "en-GB"): ("English (en-GB): Having a scan", ORIGINAL),
         ("having-a-scan", "cy"): ("Welsh (cy): Cael sgan", SIGNED_OFF),
