@@ -44,7 +44,7 @@ def branded_project(folder: Path, colour: str) -> Path:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = branded_project(tmp_path_factory.mktemp("brand") / "project", PURPLE)
-    done = publisher("build", "--format", "docx,html", cwd=folder)
+    done = publisher("build", "--format", "pdf,docx,html,epub", cwd=folder)
     assert done.returncode == 0, done.stderr
     return folder / "out" / "example-leaflet" / "en-GB"
 
@@ -113,3 +113,47 @@ LOGO = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="12
 <circle cx="22" cy="20" r="10" fill="#ffffff"/>
 </svg>
 """
+
+
+def test_the_pdf_opens_with_the_described_logo_and_coloured_headings(built: Path) -> None:
+    import pdfplumber
+    import pikepdf
+
+    pdf_path = built / "example-leaflet-large-print.pdf"
+    with pikepdf.open(pdf_path) as pdf:
+        figures = [
+            node for node in walk(pdf.Root.StructTreeRoot) if node.get("/S") == pikepdf.Name.Figure
+        ]
+        assert str(figures[0].Alt) == "Example Health Charity logo"
+        assert list(pdf.pages[0].Resources.get("/XObject", {}).keys())  # the logo is drawn
+    with pdfplumber.open(pdf_path) as pdf:
+        title = [c for c in pdf.pages[0].chars if c["text"] in "Coming"][:6]
+        colours = {tuple(round(v, 2) for v in c["non_stroking_color"]) for c in title}
+    assert colours == {(0.36, 0.17, 0.44)}  # #5B2C6F: 91/255, 44/255, 111/255
+
+
+def walk(node):  # noqa: ANN001, ANN201
+    """Every structure element under `node`, in order."""
+    kids = node.get("/K")
+    if kids is None:
+        return
+    for kid in kids if isinstance(kids, __import__("pikepdf").Array) else [kids]:
+        if isinstance(kid, __import__("pikepdf").Dictionary) and "/S" in kid:
+            yield kid
+            yield from walk(kid)
+
+
+def test_the_talking_book_has_the_logo_as_its_cover(built: Path) -> None:
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(built / "example-leaflet.epub") as book:
+        package = etree.fromstring(book.read("EPUB/package.opf"))
+        (cover,) = package.xpath(
+            "//opf:item[@properties='cover-image']",
+            namespaces={"opf": "http://www.idpf.org/2007/opf"},
+        )
+        assert cover.get("media-type") == "image/svg+xml"
+        assert book.read(f"EPUB/{cover.get('href')}").decode() == LOGO
+        assert f"h1, h2, h3 {{ color: {PURPLE}; }}" in book.read("EPUB/book.css").decode()

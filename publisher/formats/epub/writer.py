@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ...config import Config
 from ...i18n.words import draft_title
 from ...model import Image, Leaflet, leaflet_blocks
 from ...speech import recording
@@ -97,6 +98,9 @@ def package_files(
         files[f"EPUB/audio/{document.name}.mp3"] = encode(track.samples)
     files["EPUB/nav.xhtml"] = render("epub-nav.xhtml", shared | nav_values(book, context))
     files["EPUB/book.css"] = (templates_dir("epub.css") / "epub.css").read_bytes()
+    files["EPUB/book.css"] += brand_css(context.config).encode()
+    if context.config.brand_logo is not None:
+        files[f"EPUB/{cover_href(context.config)}"] = context.config.brand_logo.read_bytes()
     for picture in book.pictures.values():
         files[f"EPUB/{picture.href}"] = picture.source.read_bytes()
     values = package_values(leaflet, context, book, sounds)
@@ -150,7 +154,26 @@ def package_values(
             {"href": p.href, "media_type": MEDIA_TYPES[p.source.suffix.lower()]}
             for p in book.pictures.values()
         ],
+        "cover": cover_values(context.config),
     }
+
+
+def cover_href(config: Config) -> str:
+    return f"images/cover{config.brand_logo.suffix.lower()}" if config.brand_logo else ""
+
+
+def cover_values(config: Config) -> dict[str, str] | None:
+    """The brand logo as the book's cover image (players show it in their library)."""
+    if config.brand_logo is None:
+        return None
+    return {"href": cover_href(config), "media_type": MEDIA_TYPES[config.brand_logo.suffix.lower()]}
+
+
+def brand_css(config: Config) -> str:
+    """Headings and boxes in the brand colour (refused under 7:1 on white in publisher.toml)."""
+    if not config.brand_colour:
+        return ""
+    return f"\nh1, h2, h3 {{ color: {config.brand_colour}; }}\n"
 
 
 def book_id(organisation: str, leaflet: Leaflet) -> uuid.UUID:

@@ -35,6 +35,7 @@ from .styles import Styles
 from .tags import MarkedList, Tree
 from .text import BREAK, Span, Typesetter, plain
 
+LOGO_HEIGHT = 72.0  # points (an inch): the brand logo at the top of the first page
 BULLETS = ("\u2022", "\u2013")  # bullet, then an en dash for a nested list
 
 
@@ -138,7 +139,10 @@ class Story:
 
     def heading(self, inlines: tuple[m.Inline, ...], level: int, line: int | None) -> Flowable:
         """A heading, marked for the outline: level 1 is the title, 2 a section, 3 a subsection."""
-        heading = self.tagged(self.inlines(inlines, line), self.styles.headings[level], f"H{level}")
+        spans = self.inlines(inlines, line)
+        if brand := self.context.config.brand_colour:  # links keep their own colour
+            spans = [dataclasses.replace(s, colour=s.colour or brand) for s in spans]
+        heading = self.tagged(spans, self.styles.headings[level], f"H{level}")
         heading.outline_entry = (clean(m.plain_text(inlines)), level - 1)  # type: ignore[attr-defined]
         return heading
 
@@ -146,6 +150,10 @@ class Story:
         """A box (Note in the structure tree) around the flowables `content` makes."""
         with self.tree.inside("Note"):
             return self.box(content())
+
+    @property
+    def border_colour(self) -> str:
+        return self.context.config.brand_colour or NOTE_BORDER_COLOUR
 
     def box(self, content: list[Flowable]) -> Flowable:
         """A strong black border on white, never a pale background alone; on one page if it fits.
@@ -161,7 +169,7 @@ class Story:
         table.setStyle(
             TableStyle(
                 [
-                    ("BOX", (0, 0), (-1, -1), NOTE_BORDER_WIDTH, HexColor(NOTE_BORDER_COLOUR)),
+                    ("BOX", (0, 0), (-1, -1), NOTE_BORDER_WIDTH, HexColor(self.border_colour)),
                     # the cell's own font: ReportLab's default, Helvetica, is not embedded
                     ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, body_size),
                     ("LEFTPADDING", (0, 0), (-1, -1), padding),
@@ -181,11 +189,25 @@ class Story:
         """The start of the first page: title, summary, who it is from, any warning and the
         helpline; the text follows on the same page, not after a mostly blank cover."""
         leaflet = self.leaflet
-        page: list[Flowable] = [self.heading((m.Text(leaflet.title),), 1, None)]
+        page: list[Flowable] = [*self.logo(), self.heading((m.Text(leaflet.title),), 1, None)]
         if leaflet.summary:
             page.append(self.para(self.span(leaflet.summary)))
         page.append(self.para(self.span(self.context.config.organisation), "strong"))
         return [*page, *self.warnings(), *self.helpline(leaflet.helpline)]
+
+    def logo(self) -> list[Flowable]:
+        """The organisation's logo (publisher.toml's [brand]), described as a Figure."""
+        config = self.context.config
+        if config.brand_logo is None:
+            return []
+        image = m.Image(config.brand_logo, config.brand_logo_alt, "", False, 0)
+        art, words_inside = load_art(image, self.styles.fonts, self.leaflet.source)
+        self.printed += words_inside
+        width, height = fit(art, Room(self.styles.text_width / 2, LOGO_HEIGHT), False)
+        figure = self.tree.add("Figure", alt=clean(config.brand_logo_alt))
+        picture = Picture(art, width, height, figure, "RIGHT" if self.setter.rtl else "LEFT")
+        picture.spaceAfter = self.styles.print.paragraph_space / 2
+        return [picture]
 
     def warnings(self) -> list[Flowable]:
         """Boxes saying plainly that a leaflet is overdue for review or an unreviewed draft."""

@@ -42,7 +42,7 @@ class Span:
     text: str
     bold: bool = False
     link: str | None = None
-    colour: str | None = None  # a link's colour; None: the colour of the text around it
+    colour: str | None = None  # a link's or a branded heading's; None: the text's colour
     mark: int | None = None  # the number of its Link node in the structure tree
 
 
@@ -115,6 +115,8 @@ class MarkupSetter:
             if link is not None:
                 shade = f' color="{colour}"' if colour else ""
                 inner = f'<a href="{escape(link, QUOTES)}"{shade}>{inner}</a>'
+            elif colour:  # a heading in the brand colour (a checked #RRGGBB)
+                inner = f'<font color="{colour}">{inner}</font>'
             if mark is not None:
                 inner += _on_draw("")
                 # ReportLab loses the rest of a word too long for a line (a web address)
