@@ -24,7 +24,14 @@ from .browser import axe_violations, chromium, describe, open_page
 from .conftest import CONTENT, ROOT, require_tool
 
 STAND_IN = {
-    name: Format(name, "tests.fixtures.text_writer", fmt.filename, fmt.links_siblings, fmt.part_of)
+    name: Format(
+        name,
+        "tests.fixtures.text_writer",
+        fmt.filename,
+        links_siblings=fmt.links_siblings,
+        later=fmt.later,
+        part_of=fmt.part_of,
+    )
     for name, fmt in FORMATS.items()
 }
 ORIGINAL = "Original text."

@@ -71,7 +71,8 @@ def project(folder: Path, settings: str = "") -> Path:
     (folder / "content").mkdir(parents=True)
     (folder / "content" / "wound.md").write_text(FIVE_SECTIONS, encoding="utf-8")
     (folder / "publisher.toml").write_text(
-        '[publisher]\nformats = ["pdf", "docx", "html", "audio", "easy-audio"]\n' + settings,
+        '[publisher]\nformats = ["pdf", "docx", "html", "audio", "easy-audio", "epub", "braille"]\n'
+        + settings,
         encoding="utf-8",
     )
     return folder
@@ -159,7 +160,9 @@ def test_the_page_holds_no_paragraph_of_the_full_text(built: Path) -> None:
 
 def test_the_page_links_every_other_format_built(built: Path) -> None:
     page = Page((built / "wound-easy-read.html").read_text(encoding="utf-8"))
-    for name in ("wound-large-print.pdf", "wound.docx", "wound.mp3", "wound-easy-read.mp3"):
+    every = ("wound-large-print.pdf", "wound.docx", "wound.mp3", "wound.epub", "wound.brf")
+    assert {"wound.epub", "wound.brf"} <= set(page.links)  # written before the page links them
+    for name in (*every, "wound-easy-read.mp3"):
         assert name in page.links and (built / name).is_file()
 
 

@@ -120,14 +120,15 @@ def _build_locked(
     try:
         # 4. Withdraw what may not be published now, whatever this build was asked for.
         _withdraw(manifest, planned, leaflets, settings, report)
-        # 5. Write, in parallel processes when asked, each file atomically. Pages that link
-        #    to the other outputs come last, linking only to the files that are there.
-        first = [job for job in planned if not job.format.links_siblings]
-        todo = _stale(first, manifest, report, counter)
-        if _write(todo, manifest, settings, lock, report, counter):
-            second = [with_existing_siblings(j, code) for j in planned if j.format.links_siblings]
-            todo = _stale(second, manifest, report, counter)
-            _write(todo, manifest, settings, lock, report, counter)
+        # 5. Write, in parallel processes when asked, each file atomically, in rounds: files
+        #    that read or link to other outputs come after them, and see only those there.
+        for number in sorted({job.format.round for job in planned}):
+            batch = [job for job in planned if job.format.round == number]
+            if number:
+                batch = [with_existing_siblings(job, code) for job in batch]
+            todo = _stale(batch, manifest, report, counter)
+            if not _write(todo, manifest, settings, lock, report, counter):
+                break
     except BaseException:  # Ctrl-C, SIGTERM, the disk full: leave out/ as a finished build would
         manifest.close()
         with contextlib.suppress(OSError):

@@ -40,6 +40,7 @@ class Format:
     module: str
     filename: str  # with {slug}
     links_siblings: bool = False  # refers to the other outputs, so it is written after them
+    later: bool = False  # written after the formats that read siblings too (the page links them)
     typefaces: bool = False  # always prints with text/fonts.py's typefaces (cut before the jobs)
     slow: bool = False  # the longest jobs: started first, so no core idles at the end
     part_of: str = ""  # another file of that format, made by its package (braille: the PEF)
@@ -48,6 +49,11 @@ class Format:
 
     def output_name(self, slug: str) -> str:
         return self.filename.format(slug=slug)
+
+    @property
+    def round(self) -> int:
+        """When it is written: 0 first, 1 after those (it reads them), 2 after everything."""
+        return 2 if self.later else int(self.links_siblings)
 
     def available(self) -> bool:
         """Whether this format is built, found without importing it (and its libraries)."""
@@ -83,7 +89,10 @@ FORMATS = {
     "easy-audio": Format(
         "easy-audio", "publisher.formats.audio.easy", "{slug}-easy-read.mp3", slow=True
     ),
-    "html": Format("html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True),
+    # last: the page links every other format, the talking book and braille included
+    "html": Format(
+        "html", "publisher.formats.html", "{slug}-easy-read.html", links_siblings=True, later=True
+    ),
     # after the PDF: its page list is read from the PDF's bookmarks
     "epub": Format("epub", "publisher.formats.epub", "{slug}.epub", links_siblings=True),
     # braille reads the large-print PDF's pages for its print page numbers: written after it
