@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import docx
 import pdfplumber
 import pytest
 from mutagen.mp3 import MP3
+
+from .conftest import require_tool
 
 ORGANISATION = 'Stoma "Care" Trust \\ North'
 
@@ -50,6 +53,16 @@ def test_the_project_has_its_files(built: Path) -> None:
     settings = tomllib.loads((built / "publisher.toml").read_text(encoding="utf-8"))
     assert settings["publisher"]["organisation"] == ORGANISATION
     assert settings["publisher"]["languages"] == []
+    # the format table's order; braille's PEF comes with braille
+    assert settings["publisher"]["formats"] == [
+        "pdf",
+        "docx",
+        "audio",
+        "easy-audio",
+        "html",
+        "epub",
+        "braille",
+    ]
     assert "# " in (built / "publisher.toml").read_text(encoding="utf-8")  # commented
     assert (built / "content" / "example-leaflet.md").is_file()
     assert (built / "content" / "images" / "talking.svg").is_file()
@@ -60,7 +73,11 @@ def test_the_project_has_its_files(built: Path) -> None:
 def test_check_passes_without_a_warning(built: Path) -> None:
     checked = publisher("check", cwd=built)
     assert checked.returncode == 0, checked.stderr
-    assert checked.stderr.strip() == "checked 1 leaflet(s): 0 warning(s)"
+    assert checked.stderr.splitlines() == [
+        "content/example-leaflet.md: easy read covers 2 of 2 section(s) (100%) "
+        "and 46 of 46 words (100%)",
+        "checked 1 leaflet(s): 0 warning(s)",
+    ]
 
 
 def test_every_format_is_built_and_reads_back(built: Path) -> None:
@@ -80,6 +97,14 @@ def test_every_format_is_built_and_reads_back(built: Path) -> None:
     audio = MP3(out / "example-leaflet.mp3")
     assert audio.info.length > 20
     assert str(audio.tags["TIT2"]) == "Coming to your appointment"
+    easy = MP3(out / "example-leaflet-easy-read.mp3")
+    assert 5 < easy.info.length < audio.info.length
+    with zipfile.ZipFile(out / "example-leaflet.epub") as book:
+        assert book.read("mimetype") == b"application/epub+zip"
+        assert b"Coming to your appointment" in book.read("EPUB/package.opf")
+    require_tool("lou_translate")  # braille needs liblouis: CI installs it
+    brf = (out / "example-leaflet.brf").read_bytes().decode("ascii")
+    assert brf.strip() and (out / "example-leaflet.pef").is_file()
 
 
 def test_a_folder_with_files_in_it_is_refused(tmp_path: Path) -> None:

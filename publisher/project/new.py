@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..config import ALL_FORMATS
 from ..errors import UsageError
 from ..files import write_text_atomic
+from ..formats import FORMATS
 from .starter import EXAMPLE_LEAFLET, GITIGNORE, PICTURE, SETTINGS
 
 
@@ -15,7 +15,7 @@ def new_project(folder: Path, organisation: str) -> list[Path]:
     """Write the starter files into `folder` (new or empty); return what was written."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(f"{folder} is not an empty folder: choose a new one")
-    formats = ", ".join(f'"{name}"' for name in ALL_FORMATS)
+    formats = ", ".join(f'"{f.name}"' for f in FORMATS.values() if not f.part_of)
     files = {
         "publisher.toml": SETTINGS.format(organisation=_toml_string(organisation), formats=formats),
         "content/example-leaflet.md": EXAMPLE_LEAFLET,

@@ -12,7 +12,7 @@ source_language = "en-GB"
 # Translations to publish once they are complete and signed off by a second person:
 # for example ["cy", "pl"]. See `publisher i18n status`.
 languages = []
-# The outputs to build.
+# The outputs to build ("braille" writes a .brf and a .pef; it needs liblouis).
 formats = [{formats}]
 
 [print]
