@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from publisher.formats.braille import liblouis as louis_library
 from publisher.formats.braille import writer
 
 from .braille_support import (
@@ -232,6 +233,7 @@ def test_without_liblouis_braille_is_not_available_with_the_install_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(writer, "open_liblouis", lambda: None)
+    monkeypatch.setattr(louis_library, "open_liblouis", lambda: None)  # the build asks here
     root = project(tmp_path, "Text.\n", settings='[publisher]\nformats = ["html", "braille"]\n')
     # asked for by name: a usage error
     result = run(root, "build", "--format", "braille", "--jobs", "1")

@@ -152,9 +152,9 @@ def test_the_recording_says_its_length_in_the_language_s_plural_form(
     script = speech_script(leaflet, WriteContext(config, date(2026, 11, 30), words), minutes)
     opening = [u.text for u in script.chapters[0].utterances]
     assert said in opening
-    chapters = len(script.chapters) - 1
+    chapters = len(script.chapters) - 1  # three sections, more information, the sources
     expected = {
-        "pl": f"Po tym wstępie następują {chapters} rozdziały:",  # 2 to 4: 'few'
+        "pl": f"Po tym wstępie następuje {chapters} rozdziałów:",  # 5 to 21: 'many'
         "ar": f"بعد هذه المقدمة {chapters} فصول:",  # 3 to 10: 'few'
     }[language]
-    assert chapters == 4 and expected in opening
+    assert chapters == 5 and expected in opening

@@ -59,7 +59,9 @@ def test_translators_keep_the_mark(tmp_path: Path, leaflet) -> None:
     assert from_markdown(markdown, tmp_path / "x.po", 1) == paragraph.inlines
 
 
-def test_html_marks_the_language(tmp_path: Path, leaflet) -> None:
+def test_html_marks_the_language(tmp_path: Path) -> None:
+    easy = WELSH + "\n::: easy\nCysylltwch â [Example Cancer Care]{lang=en} heddiw.\n:::\n"
+    leaflet = read_leaflet(write_leaflet(tmp_path, easy, "language: cy\n"))  # the page: easy text
     target = tmp_path / "page.html"
     write_html(leaflet, target, WriteContext(Config(), TODAY))
     page = lxml.html.fromstring(target.read_bytes())
@@ -69,7 +71,7 @@ def test_html_marks_the_language(tmp_path: Path, leaflet) -> None:
 
 
 def test_an_arabic_name_in_english_runs_right_to_left(tmp_path: Path) -> None:
-    body = "## Part\n\nAsk for [مركز الرعاية]{lang=ar} at the desk.\n"
+    body = "## Part\n\n::: easy\nAsk for [مركز الرعاية]{lang=ar} at the desk.\n:::\n"
     leaflet = read_leaflet(write_leaflet(tmp_path, body))
     target = tmp_path / "page.html"
     write_html(leaflet, target, WriteContext(Config(), TODAY))

@@ -133,7 +133,7 @@ SETTINGS = [
     ('page_size = "A4"', 'page_size = "A9"', "unknown page size 'A9' (choose from A4, A5, LETTER)"),
     ("languages = [", 'languages = "cy" #', "'languages' in [publisher] must be a list of names"),
     ("formats = [", 'formats = "pdf" #', "'formats' in [publisher] must be a list of names"),
-    ("formats = [", 'formats = ["epub", ', "unknown format 'epub' (choose from pdf, docx,"),
+    ("formats = [", 'formats = ["rtf", ', "unknown format 'rtf' (choose from pdf, docx,"),
     (
         "organisation =",
         "organisation = 3 #",
@@ -189,7 +189,8 @@ def test_alt_text_is_read_as_words_not_as_markdown_source(
     (tmp_path / "content").mkdir()
     shutil.copy(CONTENT / "images" / "body-map.png", tmp_path / "content" / "map.png")
     alt = r"Arrows \<here\> \[1\] &amp; *marked* `code`"
-    write_leaflet(tmp_path / "content", f"## S\n\nText.\n\n![{alt}](map.png)\n")
+    body = f"## S\n\nText.\n\n::: easy\n![{alt}](map.png) Look here.\n:::\n"  # the page shows
+    write_leaflet(tmp_path / "content", body)
     result = run("build", "--format", "html")
     assert result.exit_code == 0, result.output
     page = lxml.html.parse(str(tmp_path / "out" / "test" / "en-GB" / "test-easy-read.html"))

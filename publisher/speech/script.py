@@ -265,7 +265,7 @@ class _Speaker:
         table, references = self.table, self.leaflet.references
         title = table.references.get("title", "Sources")
         heading = self.words("Chapter {number}: {title}", number=number, title=title)
-        count = Utterance(_count(table, len(references)), about="sources")
+        count = Utterance(sources_count(table, len(references)), about="sources")
         said = [Utterance(heading, PAUSE_HEADING), count]
         et_al = table.references.get("et_al", "and others")
         said += [
@@ -442,7 +442,7 @@ def _same_language(one: str, other: str) -> bool:
     return one.split("-")[0].lower() == other.split("-")[0].lower()
 
 
-def _count(table: SpeechTable, count: int) -> str:
+def sources_count(table: SpeechTable, count: int) -> str:
     """'This chapter has 3 sources.', in the plural form the language uses for `count`."""
     forms = table.references
     category = babel_locale(table.language).plural_form(count)

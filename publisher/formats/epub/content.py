@@ -32,7 +32,8 @@ from ...model import (
     Term,
     Text,
 )
-from ...speech.script import REVIEW_DATES, is_draft_translation
+from ...speech.script import REVIEW_DATES, is_draft_translation, sources_count
+from ...speech.tables import load_table
 from ...text.scripts import direction
 from .. import WriteContext
 
@@ -165,7 +166,9 @@ class Book:
         self.heading(title, 2, CLOSING)
         parts = [heading, *self.helpline(), self.glossary()]
         if leaflet.references:
-            parts.append(self.words_element("p", "Sources:", "sources", ' class="sources"'))
+            table = load_table(self.context.config.locales_dir, leaflet.language)
+            said = sources_count(table, len(leaflet.references))  # what the recording says
+            parts.append(self.element("p", escape(said), "sources", ' class="sources"'))
             items = [
                 self.element("li", escape(ref), f"reference-{n}")
                 for n, ref in enumerate(leaflet.references, start=1)
