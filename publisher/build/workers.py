@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from multiprocessing.pool import Pool
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+WORKER_GRACE = 5.0  # seconds a worker has to tidy up after SIGTERM
 
 
 @contextmanager
@@ -24,8 +25,23 @@ def worker_pool(processes: int, close_fd: int | None) -> Iterator[Pool]:
     try:
         yield pool
     finally:
-        pool.terminate()  # SIGTERM: a worker drops its temporary file and exits
+        _end_workers()
+        pool.terminate()  # they are gone: this only tidies the pool's own threads
         pool.join()
+
+
+def _end_workers() -> None:
+    """SIGTERM to each worker (it drops its temporary file and exits), then SIGKILL to any
+    still there after a moment: ending a build must never wait on a stuck worker."""
+    workers = multiprocessing.active_children()  # the pool's: a build starts no others
+    for worker in workers:
+        worker.terminate()
+    deadline = time.monotonic() + WORKER_GRACE
+    for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
 
 
 @contextmanager
@@ -69,6 +85,9 @@ def _die_with(parent: int) -> None:
 
 
 def _watch(parent: int, on_orphan: Callable[[], None]) -> None:
+    # Signals go to the main thread: taken here, SIGTERM would wait for a main thread
+    # blocked on the task queue, and the worker would never end.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
     while os.getppid() == parent:
         time.sleep(0.5)
     on_orphan()
