@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from multiprocessing.pool import Pool
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
-WORKER_GRACE = 5.0  # seconds a worker has to tidy up after SIGTERM
 
 
 @contextmanager
@@ -25,23 +24,8 @@ def worker_pool(processes: int, close_fd: int | None) -> Iterator[Pool]:
     try:
         yield pool
     finally:
-        _end_workers()
-        pool.terminate()  # they are gone: this only tidies the pool's own threads
+        pool.terminate()  # SIGTERM: a worker drops its temporary file and exits
         pool.join()
-
-
-def _end_workers() -> None:
-    """SIGTERM to each worker (it drops its temporary file and exits), then SIGKILL to any
-    still there after a moment: ending a build must never wait on a stuck worker."""
-    workers = multiprocessing.active_children()  # the pool's: a build starts no others
-    for worker in workers:
-        worker.terminate()
-    deadline = time.monotonic() + WORKER_GRACE
-    for worker in workers:
-        worker.join(max(0.0, deadline - time.monotonic()))
-        if worker.is_alive():
-            worker.kill()
-            worker.join()
 
 
 @contextmanager
