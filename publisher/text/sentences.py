@@ -5,8 +5,8 @@ sentence ends after a terminator ('.', '!', '?', Arabic '؟', Bengali and Hindi 
 '。'...), any closing quotes or brackets, then a space, unless a lower-case word follows
 ('e.g. today', '"Stop!" he said'). A full stop does not end one after an initial
 ('J. Smith'), a word with a dot inside ('a.m.') or a title the language abbreviates
-('Dr. Patel'); inside a number ('1.5') no space follows it, so it never does. ICU's own rules (with CLDR's
-exceptions) still split 'Dr. Smith' and 'J. Smith', so these few rules are ours.
+('Dr. Patel'); inside a number ('1.5') no space follows it, so it never does. ICU's own
+rules (with CLDR's exceptions) still split 'Dr. Smith' and 'J. Smith', so these are ours.
 """
 
 from __future__ import annotations
@@ -85,9 +85,7 @@ def _has_words(text: str) -> bool:
 def _merged(pieces: list[str]) -> list[str]:
     found: list[str] = []
     for piece in pieces:
-        if found and not _has_words(piece):
-            found[-1] += piece
-        elif found and not _has_words(found[-1]):
+        if found and not (_has_words(piece) and _has_words(found[-1])):
             found[-1] += piece
         else:
             found.append(piece)
