@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import unquote
 
@@ -43,6 +43,7 @@ from ..model import (
     iter_inlines,
     plain_text,
 )
+from ..text.sentences import sentences, split_runs
 from .pronounce import Pronouncer, dialled, digits, is_phone
 from .references import short_reference
 from .tables import SpeechTable, load_table
@@ -82,6 +83,10 @@ WORDS = (
 ENGLISH = "en-GB"
 
 # Silence after an utterance, in milliseconds.
+# Each sentence is spoken on its own, so a talking book can highlight it: espeak-ng leaves
+# 365 ms of silence between two sentences it reads together, less the 20 ms our trimming
+# keeps at each end (recording.trimmed), so the pace is the engine's own.
+PAUSE_SENTENCE = 325
 PAUSE_ITEM = 350
 PAUSE_PARAGRAPH = 600
 PAUSE_HEADING = 800
@@ -96,12 +101,14 @@ class Utterance:
     `about` is what they speak, for a talking book to put text and voice in step: the
     model node (block, section, glossary entry) or a name for the tool's own part
     ("title", "summary", "review-dates"...); None for words only the recording says.
+    `part` is which part of it: a paragraph's sentence, a picture's caption (1).
     """
 
     text: str
     pause: int = PAUSE_PARAGRAPH
     language: str = ""
     about: object = field(default=None, compare=False, repr=False)
+    part: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +195,7 @@ class _Speaker:
             ),
         ]
         if leaflet.summary:
-            said.append(Utterance(self.say(leaflet.summary), about="summary"))
+            said += _ended(self.sentences(leaflet.summary, "summary"), PAUSE_PARAGRAPH)
         said += self.notices()
         said.append(Utterance(self.length(minutes), PAUSE_ITEM))
         said.append(
@@ -222,7 +229,7 @@ class _Speaker:
         english, *own = draft_notices(self.words)
         return [
             Utterance(english, language=ENGLISH, about="draft-en"),
-            *(Utterance(line, about="draft") for line in own),
+            *(Utterance(line, about="draft", part=n) for n, line in enumerate(own)),
         ]
 
     def length(self, minutes: int) -> str:
@@ -342,13 +349,25 @@ class _Speaker:
         raise BuildError(f"{self.leaflet.source}: the audio cannot speak a {type(block).__name__}")
 
     def paragraph(self, paragraph: Paragraph) -> list[Utterance]:
-        """One utterance, or one per run of words in one language ('[...]{lang=en}')."""
-        said = [
-            Utterance(self.pronouncer(lang or self.leaflet.language)(text), 0, lang, paragraph)
-            for text, lang in self.pieces(paragraph.inlines)
-        ]
-        said = [u for u in said if u.text]
+        """Each sentence on its own (`part` its number), split again where words in another
+        language ('[...]{lang=en}') are read in theirs."""
+        said: list[Utterance] = []
+        for number, runs in enumerate(split_runs(paragraph.inlines, self.leaflet.language)):
+            sentence = [
+                Utterance(self.pronouncer(lang or self.leaflet.language)(text), 0, lang)
+                for text, lang in self.pieces(runs)
+            ]
+            sentence = [replace(u, about=paragraph, part=number) for u in sentence if u.text]
+            said += _ended(sentence, PAUSE_SENTENCE)
         return _ended(said, PAUSE_PARAGRAPH)
+
+    def sentences(self, text: str, about: object) -> list[Utterance]:
+        """Plain text, each sentence its own utterance (`part` its number)."""
+        said = [
+            Utterance(self.say(sentence), PAUSE_SENTENCE, about=about, part=number)
+            for number, sentence in enumerate(sentences(text, self.leaflet.language))
+        ]
+        return [u for u in said if u.text]
 
     def pieces(self, runs: tuple[Inline, ...], lang: str = "") -> list[tuple[str, str]]:
         """The words of some runs as (text, language) pieces; '' is the leaflet's language."""
@@ -383,7 +402,7 @@ class _Speaker:
         said = [Utterance(alt, PAUSE_ITEM, about=image)]
         if image.caption:
             caption = self.say(self.words("Caption: {caption}", caption=image.caption))
-            said.append(Utterance(caption, about=image))
+            said.append(Utterance(caption, about=image, part=1))
         return _ended(said, PAUSE_PARAGRAPH)
 
     def list_block(self, block: ListBlock) -> list[Utterance]:
