@@ -1,4 +1,5 @@
-"""The sample talking books, built once per test session, and readers for their parts."""
+"""The sample talking books, built once per test session (conftest.py's `books`), and
+readers for their parts."""
 
 from __future__ import annotations
 
@@ -47,9 +48,9 @@ class Built:
         return self.out / slug / lang / f"{slug}.mp3"
 
 
-@pytest.fixture(scope="session")
-def books(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """PDF and MP3 first, then the EPUBs in a second build, counting what the engine speaks."""
+def build_books(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """PDF and MP3 first, then the EPUBs in a second build, counting what the engine speaks
+    (the session fixture `books` in conftest.py)."""
     root = tmp_path_factory.mktemp("epub")
     config = Config(
         root=root,
