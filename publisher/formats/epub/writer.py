@@ -39,8 +39,8 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 </container>
 """
 SUMMARY = (
-    "The full text of the leaflet with a recorded voice in step: each paragraph, heading, "
-    "list item and picture description is highlighted as it is read. Headings and a table "
+    "The full text of the leaflet with a recorded voice in step: each sentence, heading "
+    "and picture description is highlighted as it is read. Headings and a table "
     "of contents let you move around{pages}. Every picture has a text description, read "
     "aloud too. No sound, flashing or motion hazards."
 )
