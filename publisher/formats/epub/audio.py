@@ -2,9 +2,9 @@
 
 Each element's clip is the sound of its utterances (a sentence, or its pieces in other
 languages: the same cached recording as the MP3 edition), each then its pause, padded
-to a whole millisecond so every clip boundary is an exact clock value. The MP3 carries a LAME "Info" frame with its encoder delay and
-padding, so gapless decoders (FFmpeg, Chromium, Apple's) play exactly those samples
-and the clips land where the overlays say.
+to a whole millisecond so every clip boundary is an exact clock value. The MP3 carries
+a LAME "Info" frame with its encoder delay and padding, so gapless decoders (FFmpeg,
+Chromium, Apple's) play exactly those samples and the clips land where the overlays say.
 """
 
 from __future__ import annotations

@@ -242,7 +242,7 @@ class Book:
         items = []
         for item in block.items:
             only = item.blocks[0] if len(item.blocks) == 1 else None
-            if isinstance(only, Paragraph):  # the usual item: its words, read as one
+            if isinstance(only, Paragraph):  # the usual item: its sentences, no <p>
                 items.append(Markup("<li>{}</li>").format(self.paragraph(only)))
             else:
                 items.append(Markup("<li>{}</li>").format(self.blocks(item.blocks)))
