@@ -82,6 +82,29 @@ def test_unknown_format_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> Non
     assert "unknown format 'rtf'" in result.output
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("build", "--lang", "../../etc"),
+        ("build", "--lang", "cy,pl/../../x"),
+        ("build", "--lang", "cy\u202e"),
+        ("i18n", "status", "--lang", "../cy"),
+        ("i18n", "update", "--lang", "/tmp/x"),
+        ("i18n", "review", "having-a-scan", "--lang", "../cy", "--reviewer", "x"),
+        ("i18n", "review", "having-a-scan", "--lang", "cy,pl", "--reviewer", "x"),
+    ],
+)
+def test_a_language_that_is_not_a_tag_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """A --lang value names a folder under locales/: a path must never get that far."""
+    monkeypatch.chdir(CONTENT.parent)
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--lang'" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_font_size_below_16_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(CONTENT.parent)
     result = invoke("build", "--font-size", "14")
