@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -188,6 +189,31 @@ def test_atomic_path_leaves_nothing_behind_on_failure(tmp_path: Path) -> None:
         raise RuntimeError("interrupted")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+
+
+def test_atomic_path_flushes_the_new_file_before_it_takes_the_old_ones_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A power cut after the rename must not leave an empty file where the last good one was."""
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(handle: int) -> None:
+        events.append("fsync " + Path(os.readlink(f"/proc/self/fd/{handle}")).name)
+        real_fsync(handle)
+
+    def replace(source: Path, target: Path) -> None:
+        events.append("replace")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    target = tmp_path / "a.pdf"
+    with atomic_path(target) as temporary:
+        temporary.write_text("new")
+        name = temporary.name
+    assert events == [f"fsync {name}", "replace", f"fsync {tmp_path.name}"]
+    assert target.read_text() == "new"
 
 
 def test_python_dash_m_runs_the_command() -> None:
