@@ -79,6 +79,16 @@ def remove_empty_folders(folder: Path, top: Path) -> None:
         folder = folder.parent
 
 
+def prune_empty_folders(folder: Path) -> None:
+    """Remove every empty folder under `folder` (not `folder` itself), deepest first."""
+    for top, folders, _names in os.walk(folder, topdown=False):
+        for name in folders:
+            try:
+                (Path(top) / name).rmdir()
+            except OSError:
+                pass  # not empty: it holds something a reader may be offered
+
+
 def sha256_file(path: Path) -> str:
     sha = hashlib.sha256()
     with path.open("rb") as handle:
