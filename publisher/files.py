@@ -8,7 +8,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .errors import Problem
@@ -83,10 +83,8 @@ def prune_empty_folders(folder: Path) -> None:
     """Remove every empty folder under `folder` (not `folder` itself), deepest first."""
     for top, folders, _names in os.walk(folder, topdown=False):
         for name in folders:
-            try:
+            with suppress(OSError):  # not empty: it holds something a reader may be offered
                 (Path(top) / name).rmdir()
-            except OSError:
-                pass  # not empty: it holds something a reader may be offered
 
 
 def sha256_file(path: Path) -> str:
