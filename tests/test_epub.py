@@ -495,6 +495,21 @@ def test_an_overdue_leaflet_says_so_first(books, tmp_path: Path) -> None:
         "Some of it may be out of date."
     )
     assert notice in texts[:3]
+    # The notice and the review dates are read, and highlighted, a sentence at a time.
+    ((_, pars),) = [o for o in overlays(epub) if o[0] == "opening.xhtml"]
+    read = {ident for ident, *_ in pars}
+    spans = {
+        sentence_of(span): span.get("id")
+        for p in opening.iterfind(".//x:p[@class]", NS)
+        for span in p.iterfind("x:span", NS)
+    }
+    assert {
+        "Review overdue: this information was due to be checked by 11 May 2028.",
+        "Some of it may be out of date.",
+        "This information was checked on 11 May 2026.",
+        "It will be checked again by 11 May 2028.",
+    } <= spans.keys()
+    assert set(spans.values()) <= read
 
 
 HOSTILE = """## Tom & Jerry's &lt;b&gt;guide&lt;/b&gt;

@@ -210,7 +210,7 @@ class _Speaker:
             said.append(Utterance(listed, PAUSE_ITEM))
         said = _ended(said, PAUSE_PARAGRAPH)
         said.append(Utterance(words("Most players can skip from one chapter to the next.")))
-        said.append(Utterance(self.review_dates(), about="review-dates"))
+        said += self.review_dates()
         return Chapter(leaflet.title, _end_chapter([*said, *intro]))
 
     def notices(self) -> list[Utterance]:
@@ -218,7 +218,7 @@ class _Speaker:
         said = []
         if is_overdue(self.leaflet, self.context.today):
             due = self.date(self.leaflet.next_review)
-            said.append(Utterance(self.words(OVERDUE_NOTICE, date=due), about="overdue"))
+            said += self.words_sentences(OVERDUE_NOTICE, "overdue", date=due)
         return said
 
     def draft_notices(self) -> list[Utterance]:
@@ -234,11 +234,21 @@ class _Speaker:
     def length(self, minutes: int) -> str:
         return self.words.ngettext(LENGTH, minutes, minutes=minutes)
 
-    def review_dates(self) -> str:
+    def review_dates(self) -> list[Utterance]:
         reviewed, next_review = self.leaflet.reviewed, self.leaflet.next_review
-        return self.words(
-            REVIEW_DATES, reviewed=self.date(reviewed), next_review=self.date(next_review)
-        )
+        dates = {"reviewed": self.date(reviewed), "next_review": self.date(next_review)}
+        return self.words_sentences(REVIEW_DATES, "review-dates", **dates)
+
+    def words_sentences(self, message: str, about: str, **values: str) -> list[Utterance]:
+        """Tool words, each sentence of them its own utterance (`part` its number): cut
+        before the fields are filled, so a value's full stop ('11. Mai') cuts nothing."""
+        template = self.words(message, **{name: f"{{{name}}}" for name in values})
+        found = sentences(template, self.leaflet.language)
+        said = [
+            Utterance(part.format(**values).strip(), PAUSE_SENTENCE, about=about, part=n)
+            for n, part in enumerate(found)
+        ]
+        return _ended(said, PAUSE_PARAGRAPH)
 
     def section(self, section: Section, number: int) -> Chapter:
         title = self.say(section.title)

@@ -344,13 +344,17 @@ class Book:
     def words_element(
         self, tag: str, message: str, about: object, attrs: str = "", **values: object
     ) -> Markup:
-        """Tool words in an element, marked as English when they are still in English."""
+        """Tool words in an element, marked as English when they are still in English;
+        words of more than one sentence have a span for each, as the script says them."""
         template = self.words(message, **{name: f"{{{name}}}" for name in values})
-        inner = escape(template).format(**values)
         language = self.words_language(message)
         if language != self.leaflet.language:
             attrs += f' lang="{language}" xml:lang="{language}" dir="{direction(language)}"'
-        return self.element(tag, inner, about, attrs)
+        found = sentences(template, self.leaflet.language)
+        if len(found) == 1:
+            return self.element(tag, escape(template).format(**values), about, attrs)
+        spans = self.spans([escape(part).format(**values) for part in found], about)
+        return Markup("<{0}{1}>{2}</{0}>").format(tag, Markup(attrs), spans)
 
     def source_language(self) -> Markup:
         """lang and dir for text left in the source language (the sources), as the HTML does."""
