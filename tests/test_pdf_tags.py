@@ -328,6 +328,5 @@ def test_arabic_lines_with_english_read_in_order_in_pdfminer(samples: dict[str, 
     assert same(ARABIC[1]) in same(extract_text(samples["ar"]))
 
 
-@pytest.mark.xfail(strict=True, reason="pdfium puts some vowel marks apart from their letter")
 def test_arabic_vowel_marks_stay_on_their_letter_in_pdfium(samples: dict[str, Path]) -> None:
     assert same("كنتِ حاملاً أو قد تكونين حاملاً") in same(pdfium_text(samples["ar"]))

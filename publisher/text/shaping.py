@@ -151,14 +151,17 @@ def _reading(shaped: Shaped) -> list[Unit]:
     if not isinstance(shaped.glyphs, ShapedStr):
         for index, (glyph, char) in enumerate(zip(shaped.glyphs, shaped.source, strict=True)):
             units.append((index, index + 1, None if glyph == char else char, [char]))
-        order = range(len(units))
+        # A piece handed over reversed (": " after an Arabic word) reads from its last glyph.
+        order = range(len(units) - 1, -1, -1) if shaped.reversed else range(len(units))
     else:
         data = shaped.glyphs.__shapeData__
         for start, end, actual in _units(shaped):
             chars = shaped.glyphs[start:end]
             advancing = [bool(item.x_advance) for item in data[start:end]]
             plain = chars == actual and (all(advancing) or not any(advancing))
-            texts = list(chars) if plain else _glyph_texts(actual, advancing)
+            if shaped.rtl:  # one character per glyph drawn as text: see _write
+                plain = plain and len(actual) == 1
+            texts = list(chars) if plain else _glyph_texts(actual, advancing, shaped.rtl)
             units.append((start, end, None if plain else actual, texts))
         low = [min(item.cluster for item in data[a:b]) for a, b, _, _ in units]
         order = sorted(range(len(units)), key=lambda i: -low[i] if shaped.reversed else low[i])
@@ -172,13 +175,15 @@ def _reading(shaped: Shaped) -> list[Unit]:
     return joined
 
 
-def _glyph_texts(actual: str, advancing: list[bool]) -> list[str]:
+def _glyph_texts(actual: str, advancing: list[bool], rtl: bool = False) -> list[str]:
     """What each glyph of a letter not drawn as its own characters (a joined form, a
     conjunct, a vowel sign drawn before its consonant) stands for: the first glyph that
     advances for all of `actual`, the others (dots, marks) for nothing. A reader that
-    ignores ActualText (pdfminer) still reads the letter whole and in order."""
+    ignores ActualText (pdfminer) still reads the letter whole and in order.
+    Right to left it stands for the letter alone; _write adds its vowel signs."""
     first = advancing.index(True) if any(advancing) else 0
-    return [actual if index == first else "" for index in range(len(advancing))]
+    meaning = actual[:1] if rtl else actual
+    return [meaning if index == first else "" for index in range(len(advancing))]
 
 
 def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str]) -> Shaped:
@@ -253,6 +258,7 @@ def _write(
         # The code already says the letter (see _coded); pdfium would take ActualText in
         # drawing order and turn it round as if it had been drawn left to right.
         text.textOut(shown)
+        _hidden(text, actual[1:], origin)
     else:
         text.actual_text(shown, actual)
     marks = []
@@ -261,6 +267,27 @@ def _write(
             x = origin[0] + (_advance(data, index) + item.x_offset) * scale
             marks.append((glyphs[index], x, origin[1] + item.y_offset * scale))
     return marks
+
+
+HIDDEN_STEP = 0.05  # points: how far left of its letter each hidden vowel sign starts
+
+
+def _hidden(text: _TextObject, chars: str, origin: tuple[float, float]) -> None:
+    """The rest of a right-to-left letter (its vowel signs, the alef of a lam-alef) as
+    invisible text, one character per glyph, just left of the letter on its baseline.
+
+    A glyph that stands for several characters reads backwards in pdfium and poppler, which
+    turn right-to-left text round one character at a time, and forwards in pdfminer, which
+    takes the drawing order. Drawn after the letter and placed before it, each sign comes
+    after the letter in every reader: pdfminer reads in drawing order, pdfium and poppler
+    by position, from the right. Its ink is the outline drawn by `draw`."""
+    if not chars:
+        return
+    text.setTextRenderMode(3)  # neither fill nor stroke: text for readers only
+    for step, char in enumerate(chars, 1):
+        text.setTextOrigin(origin[0] - step * HIDDEN_STEP, origin[1])
+        text.textOut(char)
+    text.setTextRenderMode(0)
 
 
 def _advance(data: list, index: int) -> int:
