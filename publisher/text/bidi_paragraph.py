@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from .bidi import line_pieces, paragraph_levels
-from .shaping import Look, Shaped, draw, shape
+from .shaping import Look, Shaped, bridge, draw, reads_from_right, shape
 
 _WORD = re.compile(r"[^ \t\n]+")  # lines break at spaces only; a no-break space holds
 
@@ -200,9 +200,23 @@ def draw_line(canvas, line: Line, top: float, leading: float) -> None:
     # In reading order, so that readers which take the text in the order it is drawn
     # (pdfminer) and a tagged PDF's marked content both read the line as written.
     linking = getattr(canvas, "linking", None)  # a tagging canvas marks a link's text
+    last: tuple[float, Shaped] | None = None
     for x, shaped in reading_order(line):
+        if last is not None and _jumps(last, (x, shaped)):
+            left, right = min(last[0], x), max(last[0] + last[1].width, x + shaped.width)
+            bridge(canvas, shaped.look, left, right, baseline)
+        last = (x, shaped)
         with linking(shaped.look.mark) if linking else nullcontext():
             draw(canvas, shaped, x, baseline)
             if shaped.look.link:
                 box = (x, baseline - size * 0.25, x + shaped.width, baseline + size)
                 canvas.linkURL(shaped.look.link, box, relative=1, thickness=0)
+
+
+def _jumps(before: tuple[float, Shaped], after: tuple[float, Shaped]) -> bool:
+    """Whether reading goes on more than half a letter away from where it stopped: from an
+    Arabic word to the left end of the English or the number after it, and back."""
+    (x0, first), (x1, second) = before, after
+    stop = x0 if reads_from_right(first) else x0 + first.width
+    start = x1 + second.width if reads_from_right(second) else x1
+    return abs(start - stop) > second.look.size / 2

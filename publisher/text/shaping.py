@@ -186,6 +186,37 @@ def _glyph_texts(actual: str, advancing: list[bool], rtl: bool = False) -> list[
     return [meaning if index == first else "" for index in range(len(advancing))]
 
 
+def reads_from_right(shaped: Shaped) -> bool:
+    """Whether the piece's first character in reading order is its right end."""
+    return shaped.rtl or shaped.reversed
+
+
+def bridge(canvas, look: Look, left: float, right: float, baseline: float) -> None:
+    """An empty glyph from `left` to `right` standing for no text, on a tagging canvas.
+
+    pdfminer takes text in drawing order and starts a new line wherever the next character
+    is more than two widths away from the last, as it is where English or a phone number
+    sits inside an Arabic line: read as written, the line jumps across it. A blank glyph
+    (the space's), stretched over both sides of the jump, keeps the line whole; it stands
+    for nothing in the ToUnicode map, and pdfium and poppler pass over a glyph with no ink."""
+    learned = getattr(canvas, "glyph_text", None)
+    if learned is None or right - left <= 0:
+        return
+    face = pdfmetrics.getFont(look.font).face
+    name = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
+    code = _code_for(face, " ", "")
+    learned[(name, code)] = ""
+    width = pdfmetrics.stringWidth(" ", look.font, look.size)
+    text = _TextObject(canvas, left, baseline)
+    text.setFont(look.font, look.size)
+    text.setTextRenderMode(3)  # neither fill nor stroke
+    text.setHorizScale(100 * (right - left) / width)
+    text.textOut(code)
+    text.setHorizScale(100)  # both are graphics state: they outlast the text object
+    text.setTextRenderMode(0)
+    canvas.drawText(text)
+
+
 def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str]) -> Shaped:
     """The glyphs of each letter not drawn as its own characters under a code for the glyph
     *with what it stands for here*: ReportLab gives a joined form a private-use code, and
