@@ -136,7 +136,7 @@ def draw(canvas, shaped: Shaped, x: float, baseline: float) -> None:
     for start, end, actual, _ in units:
         pen = x + _pen(shaped, start)
         text.setTextOrigin(pen, baseline)
-        marks += _write(text, shaped, start, end, actual, (pen, baseline), learned is None)
+        marks += _write(text, shaped, start, end, actual, (pen, baseline), learned)
     canvas.drawText(text)
     outline.draw_glyphs(canvas, shaped.look.font, shaped.look.size, marks)
 
@@ -203,9 +203,8 @@ def bridge(canvas, look: Look, left: float, right: float, baseline: float) -> No
     if learned is None or right - left <= 0:
         return
     face = pdfmetrics.getFont(look.font).face
-    name = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
     code = _code_for(face, " ", "")
-    learned[(name, code)] = ""
+    learned[(_face_name(face), code)] = ""
     width = pdfmetrics.stringWidth(" ", look.font, look.size)
     text = _TextObject(canvas, left, baseline)
     text.setFont(look.font, look.size)
@@ -224,7 +223,7 @@ def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str
     could not say which letter it is.
     `learned` gets (font, code) -> text, for the ToUnicode map (structure.real_unicode)."""
     face = pdfmetrics.getFont(shaped.look.font).face
-    name = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
+    name = _face_name(face)
     chars = list(shaped.glyphs)
     for start, _, _, texts in units:
         for offset, meaning in enumerate(texts):
@@ -236,18 +235,24 @@ def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str
     return dataclasses.replace(shaped, glyphs=glyphs)
 
 
-def _code_for(face, glyph: str, meaning: str) -> str:
-    """A private-use character drawn as `glyph`'s glyph, one per (glyph, meaning); kept on
-    ReportLab's font face, as ReportLab keeps its own codes for shaped glyphs."""
+def _face_name(face) -> str:
+    """The font's name as the PDF's BaseFont gives it, after the subset tag."""
+    return face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
+
+
+def _code_for(face, glyph: str, meaning: str, width: int | None = None) -> str:
+    """A private-use character drawn as `glyph`'s glyph, one per (glyph, meaning, width);
+    kept on ReportLab's font face, as ReportLab keeps its own codes for shaped glyphs.
+    `width` (thousandths of the size) replaces the glyph's own in the font's /Widths."""
     codes = face.__dict__.setdefault("publisher_codes", {})
     gid = face.charToGlyph[ord(glyph)]
-    key = (gid, meaning)
+    key = (gid, meaning, width)
     if key not in codes:
         code = 0xF8FF - len(codes)
         while code in face.charToGlyph:
             code -= 1
         face.charToGlyph[code] = gid
-        face.charWidths[code] = face.charWidths[ord(glyph)]
+        face.charWidths[code] = face.charWidths[ord(glyph)] if width is None else width
         codes[key] = chr(code)
     return codes[key]
 
@@ -267,7 +272,7 @@ def _write(
     end: int,
     actual: str | None,
     origin: tuple[float, float],
-    tell: bool,
+    learned: dict[tuple[str, str], str] | None,
 ) -> list[tuple[str, float, float]]:
     """One letter's glyphs as text; its dots and marks, when it is not drawn as its own
     characters, returned with their places to be drawn as outlines.
@@ -275,6 +280,7 @@ def _write(
     Dots placed off their letter made readers see a space or a new line inside a word
     (pdfium, pdfminer) or spread the letter's ActualText over a gap (poppler). `tell`:
     ActualText even right to left, where no ToUnicode map will say the letter."""
+    tell = learned is None  # no tagging canvas: no codes learned for the ToUnicode map
     glyphs = shaped.glyphs[start:end]
     if actual is None:
         text.textOut(glyphs)
@@ -289,7 +295,9 @@ def _write(
         # The code already says the letter (see _coded); pdfium would take ActualText in
         # drawing order and turn it round as if it had been drawn left to right.
         text.textOut(shown)
-        _hidden(text, actual[1:], origin)
+        first = data[letters[0]]  # its origin, which a kerned letter has left of the pen
+        start = origin[0] + (_advance(data, letters[0]) + min(first.x_offset, 0)) * scale
+        _hidden(text, shaped.look.font, actual[1:], (start, origin[1]), learned)
     else:
         text.actual_text(shown, actual)
     marks = []
@@ -301,9 +309,16 @@ def _write(
 
 
 HIDDEN_STEP = 0.05  # points: how far left of its letter each hidden vowel sign starts
+HIDDEN_WIDTH = 10  # thousandths of the size: pdfminer ends a line between two empty boxes
 
 
-def _hidden(text: _TextObject, chars: str, origin: tuple[float, float]) -> None:
+def _hidden(
+    text: _TextObject,
+    font: str,
+    chars: str,
+    origin: tuple[float, float],
+    learned: dict[tuple[str, str], str],
+) -> None:
     """The rest of a right-to-left letter (its vowel signs, the alef of a lam-alef) as
     invisible text, one character per glyph, just left of the letter on its baseline.
 
@@ -314,10 +329,14 @@ def _hidden(text: _TextObject, chars: str, origin: tuple[float, float]) -> None:
     by position, from the right. Its ink is the outline drawn by `draw`."""
     if not chars:
         return
+    face = pdfmetrics.getFont(font).face
     text.setTextRenderMode(3)  # neither fill nor stroke: text for readers only
     for step, char in enumerate(chars, 1):
+        glyph = char if ord(char) in face.charToGlyph else " "
+        code = _code_for(face, glyph, char, HIDDEN_WIDTH)
+        learned[(_face_name(face), code)] = char
         text.setTextOrigin(origin[0] - step * HIDDEN_STEP, origin[1])
-        text.textOut(char)
+        text.textOut(code)
     text.setTextRenderMode(0)
 
 
