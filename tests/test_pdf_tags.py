@@ -390,3 +390,29 @@ def test_the_helpline_reads_as_written_in_pdfminer(samples: dict[str, Path]) -> 
     text = same(extract_text(samples["ar"]))
     assert same("الهاتف: 0800 123 4567") in text
     assert same("كل يوم، من 8 صباحاً إلى 8 مساءً") in text
+
+
+VOWELLED = "مُحَمَّدٌ رَسُولٌ لأنَّ الطبيبَ قالَ لا تأكلْ قبلَ الفحصِ اليومَ"  # shadda with fatha
+MIXED = (
+    "راجع موقع NHS Choices على www.nhs.uk أو اتصل بالرقم 111 في أي وقت من الليل أو النهار، "
+    "أو اسأل St Mary's Hospital في London."
+)
+
+
+@pytest.fixture(scope="module")
+def vowelled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every vowel sign written, and English running over line ends inside Arabic."""
+    folder = tmp_path_factory.mktemp("vowelled")
+    body = f"## عنوان\n\n{VOWELLED} في المستشفى. {MIXED}\n"
+    source = write_leaflet(folder, body, "language: ar\n", "ar.md")
+    return build_pdf(source, folder / "ar.pdf")[1]
+
+
+def test_every_vowel_sign_and_english_word_reads_in_place_in_pdfminer(vowelled: Path) -> None:
+    assert same(f"{VOWELLED} في المستشفى. {MIXED}") in same(extract_text(vowelled))
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "poppler"])
+def test_every_vowel_sign_stays_on_its_letter(vowelled: Path, reader: str) -> None:
+    text = same(BIDI_EMBEDDINGS.sub("", READERS[reader](vowelled)))
+    assert same(VOWELLED) in text
