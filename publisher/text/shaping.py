@@ -6,6 +6,8 @@ the direction of a piece is set by the bidi algorithm, not guessed from its scri
 digits run left to right), and each glyph cluster whose glyph does not map back to the
 characters it shows (a joined form, a ligature, a reordered vowel sign) carries those
 characters as ActualText, so copying, searching and reading aloud give the words as written.
+In a tagged PDF, right-to-left glyphs stand for one character each (see `_hidden`), and a
+line's jumps across English or a number inside it are bridged for pdfminer (see `bridge`).
 """
 
 from __future__ import annotations
@@ -278,9 +280,10 @@ def _write(
     characters, returned with their places to be drawn as outlines.
 
     Dots placed off their letter made readers see a space or a new line inside a word
-    (pdfium, pdfminer) or spread the letter's ActualText over a gap (poppler). `tell`:
-    ActualText even right to left, where no ToUnicode map will say the letter."""
-    tell = learned is None  # no tagging canvas: no codes learned for the ToUnicode map
+    (pdfium, pdfminer) or spread the letter's ActualText over a gap (poppler). `learned`:
+    the tagging canvas's codes; without it, ActualText even right to left, where no
+    ToUnicode map will say the letter."""
+    tell = learned is None
     glyphs = shaped.glyphs[start:end]
     if actual is None:
         text.textOut(glyphs)
@@ -296,8 +299,8 @@ def _write(
         # drawing order and turn it round as if it had been drawn left to right.
         text.textOut(shown)
         first = data[letters[0]]  # its origin, which a kerned letter has left of the pen
-        start = origin[0] + (_advance(data, letters[0]) + min(first.x_offset, 0)) * scale
-        _hidden(text, shaped.look.font, actual[1:], (start, origin[1]), learned)
+        left = origin[0] + (_advance(data, letters[0]) + min(first.x_offset, 0)) * scale
+        _hidden(text, shaped.look.font, actual[1:], (left, origin[1]), learned)
     else:
         text.actual_text(shown, actual)
     marks = []
