@@ -19,6 +19,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import ListFlowable
 
 MARK_CALLBACK = "publisher-mark"  # the name of the <onDraw> callback of a link's start and end
+ACTUAL_TEXT = "/Span <</ActualText "  # how shaping.py marks a letter drawn as other glyphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +166,7 @@ class TaggingCanvas(Canvas):
 
     # --- marked content ---------------------------------------------------------------
 
-    def _begin(self, node: Node) -> str:
+    def _begin(self, node: Node, properties: str = "") -> str:
         page = self.getPageNumber() - 1
         while len(self.pages) <= page:
             self.pages.append([])
@@ -173,7 +174,9 @@ class TaggingCanvas(Canvas):
         self.pages[page].append(node)
         _attach(node)
         node.kids.append(Content(page, mcid))
-        return f"/{node.role} <</MCID {mcid}>> BDC"
+        # poppler takes ActualText only from a sequence tagged /Span, whatever its node
+        tag = "Span" if properties else node.role
+        return f"/{tag} <<{properties}/MCID {mcid}>> BDC"
 
     def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> PDFTextObject:  # noqa: N802
         text = super().beginText(x, y, direction)
@@ -189,20 +192,31 @@ class TaggingCanvas(Canvas):
             super().drawText(text)
             return
         marked = [code[0]]
-        if start is not None:
-            marked.append(self._begin(start))
+        node, state = start, ""  # whose content it is; what is open: "", "node", "letter"
         for item in code[1:]:
             if item.endswith(" Tj T*") or item.endswith(" TJ T*"):
                 # A space where ReportLab breaks the line, or a reader of the tree (a
                 # screen reader, pdfinfo -struct-text) runs the last word into the next.
                 item = item[: -len("T*")] + "( ) Tj T*"
             if isinstance(item, Switch):
-                if len(marked) > 1:
-                    marked.append("EMC")
-                marked.append(self._begin(item.node))
-            else:
+                marked += ["EMC"] if state else []
+                node, state = item.node, ""
+            elif node is not None and item.startswith(ACTUAL_TEXT):
+                # A letter with ActualText is marked content of its own, not nested in the
+                # node's: poppler's tree reader ends a node's content at the first EMC.
+                marked += ["EMC"] if state else []
+                marked.append(self._begin(node, item[len("/Span <<") : -len(">> BDC")]))
+                state = "letter"
+            elif item == "EMC" and state == "letter":
                 marked.append(item)
-        marked.append("EMC")
+                state = ""
+            else:
+                if not state and node is not None:
+                    marked.append(self._begin(node))
+                    state = "node"
+                marked.append(item)
+        if state:
+            marked.append("EMC")
         text._code = marked
         super().drawText(text)
 
