@@ -28,15 +28,17 @@ from ...i18n.dates import format_date
 from ...i18n.words import OVERDUE_NOTICE, draft_notices
 from ...text.fonts import Printed
 from ...text.phones import link_tel_url, tel_url
+from ...text.scripts import script_of
 from .. import WriteContext
 from ..print_style import LINK_COLOUR, NOTE_BORDER_COLOUR, NOTE_BORDER_WIDTH
 from .pictures import Picture, Room, fit, load_art
 from .styles import Styles
-from .tags import MarkedList, Tree
+from .tags import MarkedList, Node, Tree
 from .text import BREAK, Span, Typesetter, plain
 
 LOGO_HEIGHT = 72.0  # points (an inch): the brand logo at the top of the first page
 BULLETS = ("\u2022", "\u2013")  # bullet, then an en dash for a nested list
+HOLE = "\0"  # where a value goes in tool words, to mark it apart (no text holds it)
 
 
 def clean(text: str) -> str:
@@ -90,11 +92,39 @@ class Story:
                 return self.span(text, line, bold)
             case m.Strong(children) | m.Emphasis(children):
                 return self.inlines(children, line, True)  # large print: bold, never italic
-            case m.Span(children, _):
-                return self.inlines(children, line, bold)
+            case m.Span(children, lang):
+                spans = self.inlines(children, line, bold)
+                return self.in_language(spans, lang if self.other(lang) else None)
             case m.Link(children, url):
                 return self.link(children, url, line, bold)
         raise BuildError([Problem(self.leaflet.source, line, f"cannot print {run!r} in a PDF")])
+
+    def other(self, lang: str) -> bool:
+        """True when `lang` is another language than the leaflet's (not 'en' in 'en-GB')."""
+        return primary(lang) != primary(self.leaflet.language)
+
+    @property
+    def source_language(self) -> str | None:
+        """The language of what is printed untranslated (organisation, references), when it
+        is not the leaflet's."""
+        language = self.context.config.source_language
+        return language if self.other(language) else None
+
+    @property
+    def address_language(self) -> str | None:
+        """The language an address is read in: the source language's, in a leaflet written in
+        another script (an Arabic voice would not read example.org)."""
+        language = self.source_language
+        if language is None or script_of(language) == script_of(self.leaflet.language):
+            return None
+        return language
+
+    @staticmethod
+    def in_language(spans: list[Span], lang: str | None) -> list[Span]:
+        """The spans marked as in `lang`, unless a span inside says another language."""
+        if lang is None:
+            return spans
+        return [span if span.lang else dataclasses.replace(span, lang=lang) for span in spans]
 
     def link(
         self, children: tuple[m.Inline, ...], url: str, line: int | None, bold: bool
@@ -102,8 +132,12 @@ class Story:
         """The link text, then its address when the text does not already say it."""
         shown = self.inlines(children, line, bold)
         address = display_address(url)
-        if not same_address(m.plain_text(children), url):
-            shown.append(Span(" (" + self.text(address, line) + ")", bold))
+        if same_address(m.plain_text(children), url):
+            if not url.lower().startswith("tel:"):  # digits are read in any language
+                shown = self.in_language(shown, self.address_language)
+        else:
+            where = Span(self.text(address, line), bold, lang=self.address_language)
+            shown += [Span(" (", bold), where, Span(")", bold)]
         if url.lower().startswith("tel:"):  # dial what the reader sees, '(0)' as dialled
             url = link_tel_url(url, m.plain_text(children))
         return [dataclasses.replace(span, link=url, colour=LINK_COLOUR) for span in shown]
@@ -132,8 +166,22 @@ class Story:
                 contents = (
                     said if same_address(said, link) or where in said else f"{said} ({where})"
                 )
-                mark = self.tree.add("Link", attach=False, url=link, contents=contents).number
-                run = [dataclasses.replace(span, mark=mark) for span in run]
+                node = self.tree.add("Link", attach=False, url=link, contents=contents)
+                run = [dataclasses.replace(span, mark=node.number) for span in run]
+                run = self.languages(run, node)
+            else:
+                run = self.languages(run)
+            result += run
+        return result
+
+    def languages(self, spans: list[Span], parent: Node | None = None) -> list[Span]:
+        """The spans, each run in another language marked with its own Span node (/Lang)."""
+        result: list[Span] = []
+        for lang, group in groupby(spans, key=lambda span: span.lang):
+            run = list(group)
+            if lang is not None:
+                node = self.tree.add("Span", attach=False, parent=parent, lang=lang)
+                run = [dataclasses.replace(span, mark=node.number) for span in run]
             result += run
         return result
 
@@ -192,7 +240,8 @@ class Story:
         page: list[Flowable] = [*self.logo(), self.heading((m.Text(leaflet.title),), 1, None)]
         if leaflet.summary:
             page.append(self.para(self.span(leaflet.summary)))
-        page.append(self.para(self.span(self.context.config.organisation), "strong"))
+        organisation = self.span(self.context.config.organisation)
+        page.append(self.para(organisation, "strong", lang=self.source_language))
         return [*page, *self.warnings(), *self.helpline(leaflet.helpline)]
 
     def logo(self) -> list[Flowable]:
@@ -249,9 +298,22 @@ class Story:
         if helpline.hours:
             lines.append(self.para(self.span(helpline.hours)))
         if helpline.email:
-            email = self.words("Email: {email}", email=helpline.email)
-            lines.append(self.para([Span(self.text(email), link="mailto:" + helpline.email)]))
+            words = self.words("Email: {email}", email=HOLE)
+            spans = self.around(words, helpline.email)
+            link = "mailto:" + helpline.email
+            lines.append(self.para([dataclasses.replace(span, link=link) for span in spans]))
         return lines
+
+    def around(self, words: str, address: str) -> list[Span]:
+        """Tool words with the address where their HOLE is, the address a span in its own
+        language."""
+        before, _, after = words.partition(HOLE)
+        spans = [Span(self.text(address), lang=self.address_language)]
+        if before:
+            spans.insert(0, Span(self.text(before)))
+        if after:
+            spans.append(Span(self.text(after)))
+        return spans
 
     def glossary(self, entries: tuple[m.GlossaryEntry, ...]) -> list[Flowable]:
         if not entries:
@@ -266,7 +328,13 @@ class Story:
         if not references:
             return []
         heading = self.heading((m.Text(self.words("References")),), 2, None)
-        return [heading, *(self.para(self.span(reference), "item") for reference in references)]
+        return [
+            heading,
+            *(
+                self.para(self.span(reference), "item", lang=self.source_language)
+                for reference in references
+            ),
+        ]
 
     def review_dates(self) -> list[Flowable]:
         language = self.leaflet.language
@@ -370,6 +438,10 @@ class Story:
         picture = Picture(art, width, height, figure, "RIGHT" if self.setter.rtl else "LEFT")
         picture.spaceAfter = styles.print.paragraph_space
         return KeepTogether([picture, caption] if caption else [picture])
+
+
+def primary(language: str) -> str:
+    return language.replace("_", "-").split("-")[0].lower()
 
 
 def digits(phone: str) -> str:

@@ -75,10 +75,12 @@ class Tree:
         self.all = [self.root]
         self._parent = self.root
 
-    def add(self, role: str, attach: bool = True, **attributes: str | None) -> Node:
-        """A node under the current parent; `attach=False` (a Link): it joins its parent's
-        kids when it is first drawn, so that it comes after the text drawn before it."""
-        node = Node(role, len(self.all), self._parent, **attributes)
+    def add(
+        self, role: str, attach: bool = True, parent: Node | None = None, **attributes: str | None
+    ) -> Node:
+        """A node under `parent` or the current parent; `attach=False` (a Link): it joins its
+        parent's kids when it is first drawn, so that it comes after the text drawn before it."""
+        node = Node(role, len(self.all), parent or self._parent, **attributes)
         if attach:
             self._parent.kids.append(node)
         self.all.append(node)
@@ -269,7 +271,9 @@ def _inside(node: Node, block: Node) -> bool:
 
 
 def _attach(node: Node) -> None:
+    """`node` among its parent's kids, and so on up (a Span inside a Link not drawn yet)."""
     if node.parent is not None and not any(kid is node for kid in node.parent.kids):
+        _attach(node.parent)
         node.parent.kids.append(node)
 
 
