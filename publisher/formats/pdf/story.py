@@ -11,13 +11,15 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import groupby
 from urllib.parse import unquote, urlsplit
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, ListItem, Table
 from reportlab.platypus.tables import TableStyle
 
@@ -31,8 +33,9 @@ from ...text.phones import link_tel_url, tel_url
 from ...text.scripts import script_of
 from .. import WriteContext
 from ..print_style import LINK_COLOUR, NOTE_BORDER_COLOUR, NOTE_BORDER_WIDTH
-from .pictures import Picture, Room, fit, load_art
-from .styles import Styles
+from .hyphens import SHY, break_long_words
+from .pictures import Picture, Room, fit, load_art, short_label
+from .styles import Styles, has_glyphs
 from .tags import MarkedList, Node, Tree
 from .text import BREAK, Span, Typesetter, plain
 
@@ -56,6 +59,7 @@ class Story:
     setter: Typesetter
     printed: list[Printed] = field(default_factory=list)
     tree: Tree = field(default_factory=Tree)  # the structure tree, in source order
+    inset: float = 0.0  # how much narrower than the text the lines being made are (boxes, lists)
 
     def words(self, message: str, **values: object) -> str:
         return self.context.words(message, **values)
@@ -73,10 +77,20 @@ class Story:
     # --- text --------------------------------------------------------------
 
     def text(self, value: str, line: int | None = None) -> str:
-        """Text as it is printed, recorded for the glyph check."""
-        value = clean(value)
-        self.printed.append(Printed(value, line))
+        """Text as it is printed, recorded for the glyph check; its soft hyphens are kept
+        until the paragraph is made (see hyphens.py)."""
+        value = unicodedata.normalize("NFC", value)
+        self.printed.append(Printed(value.replace(SHY, ""), line))
         return value
+
+    @contextmanager
+    def narrower(self, by: float) -> Iterator[None]:
+        """The lines made inside are `by` points narrower (a box's padding, a list's indent)."""
+        self.inset += by
+        try:
+            yield
+        finally:
+            self.inset -= by
 
     def span(self, value: str, line: int | None = None, bold: bool = False) -> list[Span]:
         return [Span(self.text(value, line), bold)]
@@ -143,15 +157,35 @@ class Story:
         return [dataclasses.replace(span, link=url, colour=LINK_COLOUR) for span in shown]
 
     def para(
-        self, spans: list[Span], style_name: str = "body", role: str = "P", lang: str | None = None
+        self,
+        spans: list[Span],
+        style_name: str = "body",
+        role: str = "P",
+        lang: str | None = None,
+        attach: bool = True,
     ) -> Flowable:
-        return self.tagged(spans, getattr(self.styles, style_name), role, lang)
+        return self.tagged(spans, getattr(self.styles, style_name), role, lang, attach)
 
     def tagged(
-        self, spans: list[Span], style: ParagraphStyle, role: str, lang: str | None = None
+        self,
+        spans: list[Span],
+        style: ParagraphStyle,
+        role: str,
+        lang: str | None = None,
+        attach: bool = True,
     ) -> Flowable:
-        """A paragraph with its node in the structure tree, and a Link node for each link."""
-        with self.tree.inside(role, lang=lang) as node:
+        """A paragraph with its node in the structure tree, and a Link node for each link;
+        `attach=False`: the node joins its parent's kids when it is drawn."""
+        width = self.styles.text_width - self.inset
+        bold = style.fontName == self.styles.fonts.bold
+
+        def measure(text: str, bold_span: bool) -> float:
+            return stringWidth(text, self.styles.fonts.face(bold or bold_span), style.fontSize)
+
+        spans, broken = break_long_words(spans, width, measure)
+        # a word broken over lines is still one word to a screen reader
+        actual = clean(" ".join(plain(spans).replace("-\n", "").split())) if broken else None
+        with self.tree.inside(role, attach, lang=lang, actual=actual) as node:
             spans = self.linked(spans)
         return self.setter.paragraph(spans, style, node)
 
@@ -196,8 +230,12 @@ class Story:
 
     def note(self, content: Callable[[], list[Flowable]]) -> Flowable:
         """A box (Note in the structure tree) around the flowables `content` makes."""
-        with self.tree.inside("Note"):
+        with self.tree.inside("Note"), self.narrower(2 * self.padding + 2 * NOTE_BORDER_WIDTH):
             return self.box(content())
+
+    @property
+    def padding(self) -> float:
+        return self.styles.print.body_size * 0.75
 
     @property
     def border_colour(self) -> str:
@@ -209,7 +247,7 @@ class Story:
         A box longer than a page splits inside its border, at least two lines on each side.
         """
         body_size = self.styles.print.body_size
-        padding = body_size * 0.75
+        padding = self.padding
         least = 2 * padding + 2 * self.styles.body.leading
         table = Table(
             [[content]], colWidths=[self.styles.text_width], hAlign="LEFT", splitInRow=least
@@ -385,8 +423,6 @@ class Story:
         """Bullets or numbers in bold at the body size, hanging before the text: at its left,
         or at its right in a right-to-left leaflet."""
         size = self.styles.print.body_size
-        with self.tree.inside("L") as node:
-            items = [self.list_item(item) for item in block.items]
         if block.ordered:
             last = block.start + len(block.items) - 1
             marker = f"{last}."
@@ -399,6 +435,8 @@ class Story:
             kind = {"bulletType": "bullet", "start": marker}
             indent = size * 1.5
             size *= 1.3  # the bullet glyph is small: make the marker easy to find
+        with self.tree.inside("L") as node, self.narrower(indent):
+            items = [self.list_item(item) for item in block.items]
         self.printed.append(Printed(marker, block.line))
         side = {"bulletDir": "rtl", "rightIndent": indent} if self.setter.rtl else {}
         return MarkedList(
@@ -423,21 +461,34 @@ class Story:
                 return ListItem(self.blocks(item.blocks, in_list=True))
 
     def picture(self, image: m.Image) -> Flowable:
-        """The picture as wide as the text, its caption under it, both on the same page."""
+        """The picture as wide as the text, its caption (or label) under it on the same page."""
         styles = self.styles
         art, words_inside = load_art(image, styles.fonts, self.leaflet.source)
         self.printed += words_inside
-        room = Room(styles.text_width, styles.frame_height - 3 * styles.body.leading)
-        width, height = fit(art, room, image.decorative)
         figure = None if image.decorative else self.tree.add("Figure", alt=clean(image.alt))
-        caption = (
-            self.para(self.span(image.caption, image.line), "caption", "Caption")
-            if image.caption
-            else None
-        )
+        caption = self.caption(image, figure)
+        below = caption.wrap(styles.text_width, styles.frame_height)[1] if caption else 0.0
+        spaces = styles.print.paragraph_space + styles.caption.spaceBefore
+        room = Room(styles.text_width, styles.frame_height - below - spaces)
+        width, height = fit(art, room, image.decorative)
         picture = Picture(art, width, height, figure, "RIGHT" if self.setter.rtl else "LEFT")
-        picture.spaceAfter = styles.print.paragraph_space
-        return KeepTogether([picture, caption] if caption else [picture])
+        if caption is None:
+            picture.spaceAfter = styles.print.paragraph_space
+            return KeepTogether([picture])
+        return KeepTogether([picture, caption])  # the caption close under it, then a space
+
+    def caption(self, image: m.Image, figure: Node | None) -> Flowable | None:
+        """The caption, else a label of the description's first words ({.no-label}: none);
+        a Caption inside the Figure, after the picture (it joins the Figure when drawn)."""
+        words = image.caption
+        if not words and image.label and figure is not None:
+            ellipsis = "\u2026" if has_glyphs(self.styles.fonts.bold, "\u2026") else "..."
+            words = short_label(image.alt, ellipsis)
+        if not words:
+            return None
+        role = "Caption" if figure else "P"  # a decorative picture's words: a paragraph
+        with self.tree.within(figure) if figure else nullcontext():
+            return self.para(self.span(words, image.line), "caption", role, attach=False)
 
 
 def primary(language: str) -> str:

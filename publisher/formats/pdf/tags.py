@@ -49,6 +49,7 @@ class Node:
     lang: str | None = None  # when it differs from the document's
     url: str | None = None  # a Link's address
     contents: str | None = None  # a Link's description: its text and where it goes
+    actual: str | None = None  # the words, where the page shows them otherwise (a broken word)
     kids: list[Node | Content | Area] = field(default_factory=list)
 
     def nodes(self) -> Iterator[Node]:
@@ -87,12 +88,18 @@ class Tree:
         return node
 
     @contextmanager
-    def inside(self, role: str, **attributes: str | None) -> Iterator[Node]:
+    def inside(self, role: str, attach: bool = True, **attributes: str | None) -> Iterator[Node]:
         """A node whose nodes are added inside the `with` block."""
-        node = self.add(role, **attributes)
+        node = self.add(role, attach, **attributes)
+        with self.within(node):
+            yield node
+
+    @contextmanager
+    def within(self, node: Node) -> Iterator[None]:
+        """Nodes added inside the `with` block go under `node` (a Figure's caption)."""
         outer, self._parent = self._parent, node
         try:
-            yield node
+            yield
         finally:
             self._parent = outer
 
@@ -196,10 +203,14 @@ class TaggingCanvas(Canvas):
         marked = [code[0]]
         node, state = start, ""  # whose content it is; what is open: "", "node", "letter"
         for item in code[1:]:
-            if item.endswith(" Tj T*") or item.endswith(" TJ T*"):
+            if item.endswith((" Tj T*", " TJ T*")):
                 # A space where ReportLab breaks the line, or a reader of the tree (a
                 # screen reader, pdfinfo -struct-text) runs the last word into the next.
+                # (ReportLab keeps code 32 a space in every subset of a font.)
                 item = item[: -len("T*")] + "( ) Tj T*"
+            elif item.strip() == "T*" and marked[-1].endswith((" Tj", " TJ")):
+                # a line break of its own (<br/>); none after a word broken at its hyphen
+                item = item if marked[-1].endswith("-) Tj") else "( ) Tj" + item
             if isinstance(item, Switch):
                 marked += ["EMC"] if state else []
                 node, state = item.node, ""
