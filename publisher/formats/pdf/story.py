@@ -34,6 +34,7 @@ from ...text.scripts import script_of
 from .. import WriteContext
 from ..print_style import LINK_COLOUR, NOTE_BORDER_COLOUR, NOTE_BORDER_WIDTH
 from .hyphens import SHY, break_long_words
+from .keeping import keep_starts
 from .pictures import Picture, Room, fit, load_art, short_label
 from .styles import Styles, has_glyphs
 from .tags import MarkedList, Node, Tree
@@ -72,7 +73,8 @@ class Story:
         story += self.glossary(leaflet.glossary_used())
         story += self.references(leaflet.references)
         story += self.review_dates()
-        return story
+        # a heading or a list's introduction keeps the next flowable's first two lines
+        return keep_starts(story, 2 * self.styles.body.leading)
 
     # --- text --------------------------------------------------------------
 
@@ -146,10 +148,11 @@ class Story:
         """The link text, then its address when the text does not already say it."""
         shown = self.inlines(children, line, bold)
         address = display_address(url)
-        if same_address(m.plain_text(children), url):
+        said = m.plain_text(children)
+        if same_address(said, url):
             if not url.lower().startswith("tel:"):  # digits are read in any language
                 shown = self.in_language(shown, self.address_language)
-        else:
+        elif address.lower() not in said.lower():  # an address is shown once
             where = Span(self.text(address, line), bold, lang=self.address_language)
             shown += [Span(" (", bold), where, Span(")", bold)]
         if url.lower().startswith("tel:"):  # dial what the reader sees, '(0)' as dialled
