@@ -191,7 +191,7 @@ class BidiParagraph(Flowable):
             top = self.height - number * self.leading
             draw_line(self.canv, line, top, self.leading)
             if number < last or self.continues:
-                draw_space(self.canv, line, top, self.leading, self.rtl)
+                draw_space(self.canv, line, top, self.leading, self.rtl, self.width)
 
 
 def reading_order(line: Line) -> list[tuple[float, Shaped]]:
@@ -200,22 +200,28 @@ def reading_order(line: Line) -> list[tuple[float, Shaped]]:
     return [line.pieces[i] for i in order]
 
 
-def draw_space(canvas, line: Line, top: float, leading: float, rtl: bool) -> None:
+def draw_space(canvas, line: Line, top: float, leading: float, rtl: bool, width: float) -> None:
     """An unseen space after a line that the paragraph goes on from: a reader that takes the
-    text as drawn (a tagged PDF's tree, pdfminer) must not run its last word into the next."""
+    text as drawn (a tagged PDF's tree, pdfminer) must not run its last word into the next.
+    It stays inside the paragraph's `width`, squeezed when the line fills it."""
     if not line.pieces:
         return
     look = reading_order(line)[-1][1].look
-    width = pdfmetrics.stringWidth(" ", look.font, look.size)
-    if rtl:
-        x = min(x for x, _ in line.pieces) - width
-    else:
-        x = max(x + piece.width for x, piece in line.pieces)
+    space = pdfmetrics.stringWidth(" ", look.font, look.size)
+    start = min(x for x, _ in line.pieces)
+    end = max(x + piece.width for x, piece in line.pieces)
+    room = start if rtl else width - end
+    scale = max(1.0, min(100.0, 100 * room / space)) if space else 100.0
+    x = start - space * scale / 100 if rtl else end
     linking = getattr(canvas, "linking", None)  # inside a link that goes on to the next line
     with linking(look.mark) if linking else nullcontext():
         text = canvas.beginText(x, _baseline(line, top, leading))
         text.setFont(look.font, look.size)
+        if scale < 100:
+            text.setHorizScale(scale)
         text.textOut(" ")
+        if scale < 100:
+            text.setHorizScale(100)  # Tz outlives the text object: the next line at full width
         canvas.drawText(text)
 
 

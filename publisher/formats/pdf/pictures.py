@@ -143,6 +143,6 @@ def short_label(description: str, ellipsis: str = "\u2026") -> str:
         label = label[:cut]
     if label == " ".join(words):
         return label
-    while unicodedata.category(label[-1]) in ("Po", "Pd"):  # "leg," -> "leg…"
+    while label and unicodedata.category(label[-1]) in ("Po", "Pd"):  # "leg," -> "leg…"
         label = label[:-1]
-    return label + ellipsis
+    return label.rstrip() + ellipsis if label.strip() else ""  # only marks: no label
