@@ -153,8 +153,8 @@ def _reading(shaped: Shaped) -> list[Unit]:
     if not isinstance(shaped.glyphs, ShapedStr):
         for index, (glyph, char) in enumerate(zip(shaped.glyphs, shaped.source, strict=True)):
             units.append((index, index + 1, None if glyph == char else char, [char]))
-        # A piece handed over reversed (": " after an Arabic word) reads from its last glyph.
-        order = range(len(units) - 1, -1, -1) if shaped.reversed else range(len(units))
+        # A reversed piece (", " after an English word in Arabic) is read from its right end.
+        order = range(len(units))[::-1] if shaped.reversed else range(len(units))
     else:
         data = shaped.glyphs.__shapeData__
         for start, end, actual in _units(shaped):
