@@ -18,6 +18,7 @@ import pypdfium2
 import pytest
 from babel.messages.pofile import read_po
 from pdfminer.high_level import extract_text
+from pdfminer.layout import LAParams
 from pdfua import validate
 
 from .conftest import CONTENT, ROOT, require_tool, write_leaflet
@@ -492,13 +493,39 @@ def paragraphs(language: str) -> list[str]:
     ]
 
 
+def one_column(pdf: Path) -> str:
+    """pdfminer's text, its boxes read from the top down: the leaflet has one column, and
+    pdfminer's guess at columns puts a short heading (right-aligned in Arabic) after the
+    paragraph beside it."""
+    return extract_text(pdf, laparams=LAParams(boxes_flow=None))
+
+
+def pages(reader: str, pdf: Path) -> list[str]:
+    if reader == "pdfium":
+        document = pypdfium2.PdfDocument(str(pdf))
+        try:
+            return [page.get_textpage().get_text_range() for page in document]
+        finally:
+            document.close()
+    return (one_column(pdf) if reader == "pdfminer" else pdftotext(pdf)).split("\f")
+
+
+def body_text(reader: str, pdf: Path, language: str) -> str:
+    """What `reader` gets from every page, white space made single, the page numbers at the
+    foot of each page ("Page 1 of 3", as the language's publisher.po says it) left out."""
+    with (ROOT / "locales" / language / "publisher.po").open("rb") as handle:
+        footer = read_po(handle)["Page {page} of {pages}"].string
+    number = re.escape(footer).replace(r"\{page\}", r"\S+").replace(r"\{pages\}", r"\S+")
+    return same(" ".join(re.sub(number, " ", page) for page in pages(reader, pdf)))
+
+
 def test_every_sample_paragraph_is_checked() -> None:
     assert len(paragraphs("ar")) == len(paragraphs("bn")) == 22
 
 
 @pytest.mark.parametrize("reader", ["pdfium", "pdfminer", "poppler"])
 def test_every_bengali_paragraph_reads_as_written(samples: dict[str, Path], reader: str) -> None:
-    text = same(READERS[reader](samples["bn"]))
+    text = body_text(reader, samples["bn"], "bn")
     assert not PRIVATE_USE.search(text) and "\ufffd" not in text and "(cid:" not in text
     missing = [p for p in paragraphs("bn") if same(p) not in text]
     assert not missing, missing
@@ -506,7 +533,7 @@ def test_every_bengali_paragraph_reads_as_written(samples: dict[str, Path], read
 
 @pytest.mark.parametrize("reader", ["pdfium", "pdfminer"])
 def test_every_arabic_paragraph_reads_as_written(samples: dict[str, Path], reader: str) -> None:
-    text = same(READERS[reader](samples["ar"]))
+    text = body_text(reader, samples["ar"], "ar")
     assert not PRIVATE_USE.search(text) and "\ufffd" not in text and "(cid:" not in text
     assert not re.search("[\ufb50-\ufdff\ufe70-\ufeff]", text)  # no presentation forms
     expected = paragraphs("ar")
