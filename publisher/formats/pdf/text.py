@@ -10,6 +10,7 @@ Both draw the letters a typeface lacks in its fallback (Latin inside Urdu, in No
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -47,6 +48,7 @@ class Span:
     lang: str | None = None  # when it is in another language than the leaflet's
 
 
+DIGIT_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d)")
 BREAK = Span("\n")  # a line break inside a paragraph
 
 
@@ -186,11 +188,16 @@ class BidiSetter:
     rtl: bool
     size: float
 
+    def held(self, text: str) -> str:
+        """Right to left, the spaces of a number written in groups ("0800 123 4567") become
+        no-break spaces, so a number is never cut across lines (as Word's phone numbers)."""
+        return DIGIT_GROUP_SPACE.sub("\u00a0", text) if self.rtl else text
+
     def runs(self, spans: Sequence[Span], size: float, bold: bool = False) -> list[Run]:
         """Runs in the bold face where a span or the whole style (a heading's) is bold."""
         runs = [
             Run(
-                span.text,
+                self.held(span.text),
                 Look(
                     self.fonts.face(bold or span.bold),
                     size,
