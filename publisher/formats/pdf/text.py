@@ -52,6 +52,12 @@ DIGIT_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d)")
 BREAK = Span("\n")  # a line break inside a paragraph
 
 
+def held(text: str) -> str:
+    """The spaces of a number written in groups ("0800 123 4567") as no-break spaces, so a
+    number is never cut across lines (as Word's phone numbers)."""
+    return DIGIT_GROUP_SPACE.sub("\u00a0", text)
+
+
 def plain(spans: Sequence[Span]) -> str:
     return "".join(span.text for span in spans)
 
@@ -137,7 +143,7 @@ class MarkupSetter:
             return "<br/>"
         # ReportLab's <b> picks the bold face of whichever family the <font> names.
         runs = with_fallback(
-            [Run(span.text.translate(_NOT_DRAWN), Look(self.fonts.regular, 1))],
+            [Run(held(span.text.translate(_NOT_DRAWN)), Look(self.fonts.regular, 1))],
             self.fonts.fallbacks(),
         )
         text = "".join(
@@ -188,16 +194,11 @@ class BidiSetter:
     rtl: bool
     size: float
 
-    def held(self, text: str) -> str:
-        """Right to left, the spaces of a number written in groups ("0800 123 4567") become
-        no-break spaces, so a number is never cut across lines (as Word's phone numbers)."""
-        return DIGIT_GROUP_SPACE.sub("\u00a0", text) if self.rtl else text
-
     def runs(self, spans: Sequence[Span], size: float, bold: bool = False) -> list[Run]:
         """Runs in the bold face where a span or the whole style (a heading's) is bold."""
         runs = [
             Run(
-                self.held(span.text),
+                held(span.text),
                 Look(
                     self.fonts.face(bold or span.bold),
                     size,
