@@ -63,6 +63,18 @@ def test_opening_says_title_organisation_contents_and_length(cancer) -> None:
     ]
 
 
+def test_in_a_translation_the_organisation_is_said_in_its_own_language(tmp_path: Path) -> None:
+    """'Gan Example Cancer Care.': a Welsh voice would mangle the English name."""
+    leaflet = read_leaflet(write_leaflet(tmp_path, "## Rhan\n\nGeiriau.\n", "language: cy\n"))
+    words = Words("cy", {"From {organisation}.": "Gan {organisation}."}, reviewed=True)
+    said = [u for u in script_of(leaflet, words=words).utterances() if u.about == "organisation"]
+    assert [(u.text, u.language) for u in said] == [("Gan", ""), ("Example Cancer Care.", "en-GB")]
+    assert said[0].pause == 0 and said[-1].pause >= PAUSE_PARAGRAPH
+    english = read_leaflet(write_leaflet(tmp_path, "## Part\n\nWords.\n", name="en.md"))
+    said = [u for u in script_of(english).utterances() if u.about == "organisation"]
+    assert [(u.text, u.language) for u in said] == [("From Example Cancer Care.", "")]
+
+
 def test_each_section_is_a_chapter_with_its_heading_announced(cancer) -> None:
     leaflet, script = cancer
     sections = list(leaflet.all_sections())

@@ -188,10 +188,7 @@ class _Speaker:
         said = [
             *self.draft_notices(),  # the first words of a draft, put there by code
             Utterance(self.say(leaflet.title), PAUSE_HEADING, about="title"),
-            Utterance(
-                words("From {organisation}.", organisation=self.context.config.organisation),
-                about="organisation",
-            ),
+            *self.organisation(),
         ]
         if leaflet.summary:
             said += _ended(self.sentences(leaflet.summary, "summary"), PAUSE_PARAGRAPH)
@@ -212,6 +209,27 @@ class _Speaker:
         said.append(Utterance(words("Most players can skip from one chapter to the next.")))
         said += self.review_dates()
         return Chapter(leaflet.title, _end_chapter([*said, *intro]))
+
+    def organisation(self) -> list[Utterance]:
+        """'From {organisation}.': in a translation, the name is said by the voice of the
+        language it is written in (the source's), the words around it by the leaflet's."""
+        name, own = self.context.config.organisation, self.leaflet.language
+        source = self.context.config.source_language
+        if _same_language(source, own):
+            return [
+                Utterance(
+                    self.words("From {organisation}.", organisation=name), about="organisation"
+                )
+            ]
+        before, _, after = self.words("From {organisation}.", organisation="\0").partition("\0")
+        if not any(char.isalnum() for char in after):  # only the full stop: it ends the name
+            name, after = name + after.strip(), ""
+        pieces = [(before, ""), (name, source), (after, "")]
+        said = [
+            Utterance(self.pronouncer(lang or own)(text), 0, lang, about="organisation")
+            for text, lang in pieces
+        ]
+        return _ended([u for u in said if u.text], PAUSE_PARAGRAPH)
 
     def notices(self) -> list[Utterance]:
         """Said before anything else that matters: an unreviewed draft, an overdue review."""
