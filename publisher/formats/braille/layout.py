@@ -36,6 +36,7 @@ class Block:
     blank_before: bool = False
     keep_with_next: bool = False
     source: str = ""  # the print text it transcribes, to find its print page; "" for none
+    heading: bool = False  # a heading of the print edition, which has a bookmark there
 
 
 @dataclass
@@ -75,11 +76,13 @@ class Layout:
         """Cells wrapped between braille words; `first` and `runover` are indents in cells."""
         return Block(tuple(wrap(cells, self.width, first, runover)), blank, keep, source)
 
-    def centred(self, text: str, blank: bool = True, cells: str = "") -> Block:
+    def centred(
+        self, text: str, blank: bool = True, cells: str = "", heading: bool = True
+    ) -> Block:
         inner = self.width - 2 * CENTRE_MARGIN
         cells = cells or self.braille.cells(text)
         lines = [centre(line, self.width) for line in wrap(cells, inner, 0, 0)]
-        return Block(tuple(lines), blank, keep_with_next=True, source=text)
+        return Block(tuple(lines), blank, keep_with_next=True, source=text, heading=heading)
 
     def text(self, value: str, first: int = 0, runover: int = 2, blank: bool = False) -> Block:
         return self.para(self.braille.cells(value), first, runover, blank, source=value)
@@ -99,7 +102,7 @@ class Layout:
         blocks = [self.centred(leaflet.title, blank=False)]
         if leaflet.summary:  # the print edition's order: title, summary, organisation
             blocks.append(self.text(leaflet.summary, 2, 0, blank=True))
-        blocks.append(self.centred(self.context.config.organisation))
+        blocks.append(self.centred(self.context.config.organisation, heading=False))
         return blocks + self.helpline(leaflet.helpline) + self.warnings()  # as in large print
 
     def warnings(self) -> list[Block]:
@@ -162,7 +165,8 @@ class Layout:
         if section.level == 2:
             blocks = [self.centred(section.title, cells=heading)]
         else:  # a cell-5 heading, runovers in cell 5
-            blocks = [self.para(heading, 4, 4, blank=True, keep=True, source=section.title)]
+            block = self.para(heading, 4, 4, blank=True, keep=True, source=section.title)
+            blocks = [dataclasses.replace(block, heading=True)]
         blocks += self.content(section.blocks)
         for subsection in section.subsections:
             blocks += self.section(subsection)

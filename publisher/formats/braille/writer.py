@@ -64,7 +64,7 @@ def braille_pages(leaflet: Leaflet, context: WriteContext, folder: Path) -> Brai
     config = context.config
     blocks = Layout(leaflet, context, braille, english, config.braille_cells).blocks()
     pdf = folder / context.siblings["pdf"] if "pdf" in context.siblings else None
-    prints = print_pages(pdf, [b.source for b in blocks]) if pdf and pdf.is_file() else None
+    prints = print_pages(pdf, blocks) if pdf and pdf.is_file() else None
     # 3. Pages, with braille page numbers (and print page numbers when known).
     pages = paginate(
         blocks, config.braille_lines, config.braille_cells, lambda n: braille.cells(str(n)), prints
