@@ -63,6 +63,15 @@ def back_translate(lines: list[str], table: str) -> list[str]:
     return result.stdout.splitlines()
 
 
+def forward_translate(text: str, table: str) -> str:
+    """Text -> Unicode braille by lou_translate, blanks as the blank cell."""
+    lou = require_tool("lou_translate")
+    result = subprocess.run(
+        [lou, "--forward", f"unicode.dis,{table}"], input=text, capture_output=True, text=True
+    )
+    return result.stdout.strip("\n").replace(" ", "\u2800")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of letters and their marks (Bengali vowel signs are marks), without
     punctuation or digits, in Unicode's composed form."""

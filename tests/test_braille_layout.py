@@ -8,7 +8,6 @@ a transcriber's note.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,10 +21,11 @@ from .braille_support import (
     body_lines,
     brf_pages,
     cells,
+    forward_translate,
     require_liblouis,
     words,
 )
-from .conftest import CONTENT, ROOT, require_tool, write_leaflet
+from .conftest import CONTENT, ROOT, write_leaflet
 from .i18n_support import run
 
 PICTURE = CONTENT / "images" / "body-map.png"
@@ -282,29 +282,44 @@ def test_words_the_table_cannot_write_are_written_in_ueb(tmp_path: Path) -> None
     assert urdu + "\u2800" + forward_translate("example.org", "en-ueb-g2.ctb") in stream
 
 
-def forward_translate(text: str, table: str) -> str:
-    lou = require_tool("lou_translate")
-    result = subprocess.run(
-        [lou, "--forward", f"unicode.dis,{table}"], input=text, capture_output=True, text=True
-    )
-    return result.stdout.strip("\n").replace(" ", "\u2800")
-
-
-def test_print_pages_are_found_in_order_or_not_given_at_all(tmp_path: Path) -> None:
+def test_print_pages_come_from_bookmarks_and_text_or_are_given_as_a_range(
+    tmp_path: Path,
+) -> None:
+    """Headings from their bookmarks; text between found on the pages they allow; a block not
+    found between headings on different pages gets both pages, never a guess."""
     from reportlab.pdfgen.canvas import Canvas
 
+    from publisher.formats.braille.layout import Block
     from publisher.formats.braille.print_pages import print_pages
 
-    pdf = tmp_path / "two-pages.pdf"
+    pdf = tmp_path / "three-pages.pdf"
     canvas = Canvas(str(pdf))
-    for text in ("Alpha beta gamma delta.", "Epsilon zeta eta theta."):
+    printed = [
+        ("Alpha beta gamma", "Delta epsilon zeta."),
+        (None, "Eta theta iota kappa."),
+        ("Lambda mu nu", "Xi omicron pi."),
+    ]
+    for number, (heading, text) in enumerate(printed, start=1):
+        if heading:
+            canvas.drawString(72, 760, heading)
+            canvas.bookmarkPage(f"h{number}")
+            canvas.addOutlineEntry(heading, f"h{number}", level=0)
         canvas.drawString(72, 720, text)
         canvas.showPage()
     canvas.save()
-    blocks = ["Alpha beta gamma", "", "Epsilon zeta", "eta"]  # "" and "eta": too short to look for
-    assert print_pages(pdf, blocks) == [1, 1, 2, 2]
-    assert print_pages(pdf, ["Epsilon zeta", "Alpha beta gamma"]) is None  # out of order
-    assert print_pages(pdf, ["Alpha beta gamma", "Omega omega"]) is None  # not in the PDF
+
+    def blocks(*sources: str) -> list[Block]:
+        return [Block((), source=s.lstrip("#"), heading=s.startswith("#")) for s in sources]
+
+    found = print_pages(pdf, blocks("#Alpha beta gamma", "Delta epsilon", "Eta theta iota",
+                                    "Not printed at all", "", "#Lambda mu nu", "Xi omicron"))  # fmt: skip
+    assert [p.label for p in found] == ["1", "1", "2", "2-3", "2-3", "3", "3"]
+    # text no longer in the PDF: the pages between headings are only known as a range
+    found = print_pages(pdf, blocks("#Alpha beta gamma", "Changed text", "#Lambda mu nu"))
+    assert [p.label for p in found] == ["1", "1-3", "3"]
+    # a heading the PDF has no bookmark for: no print pages at all
+    assert print_pages(pdf, blocks("#Alpha beta gamma", "Eta theta iota", "#Delta epsilon")) is None
+    assert print_pages(pdf, blocks("#Lambda mu nu", "#Alpha beta gamma")) is None  # out of order
     forged = tmp_path / "forged.pdf"
     forged.write_bytes(b"%PDF-1.7\nnot a PDF at all")
-    assert print_pages(forged, blocks) is None
+    assert print_pages(forged, blocks("#Alpha beta gamma")) is None

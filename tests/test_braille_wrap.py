@@ -66,3 +66,23 @@ def test_pages_have_exactly_their_lines_and_keep_headings_with_text(
         single = alone and n + 1 < len(blocks) and not blocks[n + 1].keep_with_next
         if blocks[n].keep_with_next and k == len(blocks[n].lines) - 1 and single:
             assert len(blocks[n].lines) + 3 > lines - 1, (n, page)
+
+
+def test_a_print_page_range_is_announced_once_and_narrows_without_a_new_indicator() -> None:
+    """Print pages 1, then 1-3 (not found between two headings), then 3: the change to "1-3"
+    is shown, the narrowing to 3 is not (page 3 began somewhere in the range)."""
+    from publisher.formats.braille.print_pages import PrintPage
+
+    blocks = [Block((f"{n}",)) for n in range(4)]
+    prints = [PrintPage(1, 1), PrintPage(1, 3), PrintPage(3, 3), PrintPage(4, 4)]
+    (page,) = paginate(blocks, 12, 20, lambda n: f"#{n}", prints)
+    change = "\u2824"  # dots 3-6, BANA's print page change indicator line
+    assert page[:7] == [
+        BLANK * 18 + "#1",  # the print page at the top of the braille page
+        "0",
+        change * 16 + "#1-3",
+        "1",
+        "2",  # page 3 began somewhere in 1-3: no indicator here
+        change * 18 + "#4",
+        "3",
+    ]
