@@ -19,6 +19,7 @@ from ...i18n.dates import format_date
 from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE
 from .. import WriteContext
 from .cells import BLANK, dots
+from .switching import CLOSE, language_name, opening
 from .text import Translator
 
 CONTINUATION = dots("5")  # UEB line continuation indicator
@@ -46,7 +47,6 @@ class Layout:
     leaflet: m.Leaflet
     context: WriteContext
     braille: Translator
-    english: Translator  # for the English copy of a draft notice
     width: int
 
     def words(self, message: str, **values: object) -> str:
@@ -60,7 +60,26 @@ class Layout:
         blocks += self.glossary(leaflet.glossary_used())
         blocks += self.references(leaflet.references)
         blocks += self.review_dates()
+        if self.braille.switched:  # before the first words in another code, as UEB 14.2.5 asks
+            blocks.insert(1, self.switch_note())
         return blocks
+
+    def switch_note(self) -> Block:
+        """A transcriber's note in cell 7: each language's opening and closing signs, then
+        the language's name in the leaflet's language."""
+        language = self.leaflet.language
+        signs = [
+            opening(code)
+            + BLANK
+            + CLOSE
+            + BLANK
+            + self.braille.cells(language_name(code, language))
+            for code in self.braille.switched
+        ]
+        note = BLANK.join(signs)
+        if self.braille.table.startswith("en-ueb"):
+            note = NOTE_OPEN + note + NOTE_CLOSE
+        return self.para(note, 6, 4)
 
     # --- lines ---------------------------------------------------------------
 
@@ -113,8 +132,8 @@ class Layout:
             blocks += self.box([self.notice(self.words(OVERDUE_NOTICE, date=date), self.braille)])
         if self.context.draft:
             notice = [self.notice(self.words(DRAFT_NOTICE), self.braille)]
-            if self.words(DRAFT_NOTICE) != DRAFT_NOTICE:
-                notice.append(self.notice(DRAFT_NOTICE, self.english))
+            if self.words(DRAFT_NOTICE) != DRAFT_NOTICE:  # and in English, marked as English
+                notice.append(self.para(self.braille.cells_in(DRAFT_NOTICE, "en"), 0, 2))
             blocks += self.box(notice)
         return blocks
 
