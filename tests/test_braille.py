@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pdfplumber
@@ -28,6 +29,7 @@ from .braille_support import (
     find_in_order,
     forward_translate,
     require_liblouis,
+    switched_runs,
     words,
 )
 from .conftest import CONTENT, ROOT
@@ -305,3 +307,27 @@ def test_each_heading_is_on_the_print_page_the_pdf_bookmarks_give(
 
 def ascii_braille(unicode_cells: str) -> str:
     return "".join(BRAILLE_ASCII[ord(cell) - 0x2800] for cell in unicode_cells)
+
+
+@pytest.mark.parametrize("language", ["ar", "bn"])
+def test_latin_words_are_english_braille_between_code_switch_signs(
+    out: Path, language: str
+) -> None:
+    """The Arabic and Bengali tables write Latin letters with their own letters' cells: every
+    Latin word of the translation (CT, MRI, the addresses) and the organisation's name is in
+    UEB between the signs, and reads back in English braille."""
+    po = ROOT / "locales" / language / f"{SCAN}.po"
+    with po.open("rb") as handle:
+        shown = [
+            m.string for m in read_po(handle) if m.id and m.auto_comments[0].startswith(BODY + END)
+        ]
+    latin = [w.lower() for text in shown for w in re.findall(r"[A-Za-z]+", plain(text))]
+    latin += ["example", "cancer", "care"]  # the organisation, from publisher.toml
+    assert {"ct", "mri"} <= set(latin)
+    runs = switched_runs(body_lines(brf_pages(brf(out, SCAN, language))))
+    assert {code for code, _ in runs} == {"en"}
+    english = back_translate([run for _, run in runs], "en-ueb-g2.ctb")
+    found = [w.lower() for text in english for w in re.findall(r"[A-Za-z]+", text)]
+    assert all(re.fullmatch(r"[ -~]+", text) for text in english), english  # all English
+    missing = Counter(latin) - Counter(found)
+    assert not missing
