@@ -86,3 +86,34 @@ def test_a_print_page_range_is_announced_once_and_narrows_without_a_new_indicato
         change * 18 + "#4",
         "3",
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    sizes=st.lists(st.integers(1, 6), min_size=1, max_size=30),
+    steps=st.lists(st.tuples(st.integers(0, 2), st.booleans()), min_size=30, max_size=30),
+    lines=st.integers(10, 25),
+)
+def test_print_page_numbers_never_go_back_and_each_change_is_shown_once(
+    sizes: list[int], steps: list[tuple[int, bool]], lines: int
+) -> None:
+    """Any non-decreasing print pages, some known only as a range: each braille page starts
+    with the print page in effect, and the indicators name each new page or range in order."""
+    from publisher.formats.braille.print_pages import PrintPage
+
+    prints, page = [], 1
+    for step, ranged in steps[: len(sizes)]:
+        first, page = page, page + step
+        prints.append(PrintPage(first, page) if ranged and step else PrintPage(page, page))
+    blocks = [Block(tuple(f"{n}.{k}" for k in range(size))) for n, size in enumerate(sizes)]
+    pages = paginate(blocks, lines, 40, lambda n: f"#{n}", prints)
+    assert all(len(page) == lines for page in pages)
+    shown = []  # the print page label in effect, as a reader meets it
+    for page in pages:
+        shown.append(page[0].strip(BLANK))
+        shown += [line.lstrip("\u2824") for line in page[1:-1] if line.startswith("\u2824")]
+    labels = [f"#{p.first}" if p.first == p.last else f"#{p.first}-{p.last}" for p in prints]
+    assert shown == sorted(shown, key=lambda label: int(label[1:].split("-")[0]))
+    assert set(shown) <= set(labels)
+    assert shown[0] == labels[0]
+    assert int(shown[-1].split("-")[-1].lstrip("#")) == prints[-1].last  # ends on the last page
