@@ -67,15 +67,10 @@ class Layout:
     def switch_note(self) -> Block:
         """A transcriber's note in cell 7: each language's opening and closing signs, then
         the language's name in the leaflet's language."""
-        language = self.leaflet.language
-        signs = [
-            opening(code)
-            + BLANK
-            + CLOSE
-            + BLANK
-            + self.braille.cells(language_name(code, language))
-            for code in self.braille.switched
-        ]
+        signs = []
+        for code in list(self.braille.switched):  # naming them may not add more
+            name = self.braille.cells(language_name(code, self.leaflet.language))
+            signs.append(BLANK.join((opening(code), CLOSE, name)))
         note = BLANK.join(signs)
         if self.braille.table.startswith("en-ueb"):
             note = NOTE_OPEN + note + NOTE_CLOSE

@@ -105,9 +105,9 @@ class Translator:
         if english is None:
             return self.native(chars, line)
         pieces = []
-        for latin, words, tail in runs_by_script(split_words(chars), english):
+        for in_latin, words, tail in runs_by_script(split_words(chars), english):
             run = [c for word in words for c in [(" ", False), *word]][1:]
-            if latin:  # its sentence's punctuation (an Arabic comma) after the closing sign
+            if in_latin:  # its sentence's punctuation (an Arabic comma) after the closing sign
                 pieces.append(self.mark(english.native(run, line), "en") + self.native(tail, line))
             else:
                 pieces.append(self.native(run, line))
@@ -202,12 +202,16 @@ def runs_by_script(
     words: list[Styled], english: Translator
 ) -> list[tuple[bool, list[Styled], Styled]]:
     """Words in runs, each (whether its words are Latin, the words, the punctuation after the
-    run that English braille has no sign for); such punctuation ends a Latin run."""
+    run that English braille has no sign for); such punctuation ends a Latin run. A Latin
+    word with another character English braille lacks stays in the leaflet's code."""
     runs: list[tuple[bool, list[Styled], Styled]] = []
-    for word in words:
-        latin, tail = is_latin_word(plain(word)), []
+    for whole in words:
+        word, tail = whole, []
+        latin = is_latin_word(plain(word))
         while latin and word and english.replacement(word[-1][0]) is None:
             word, tail = word[:-1], [word[-1], *tail]
+        if latin and any(english.replacement(c) is None for c, _ in word):
+            latin, word, tail = False, whole, []
         if runs and runs[-1][0] == latin and not runs[-1][2]:
             runs[-1] = (latin, [*runs[-1][1], word], tail)
         else:
