@@ -216,6 +216,26 @@ def test_atomic_path_flushes_the_new_file_before_it_takes_the_old_ones_place(
     assert target.read_text() == "new"
 
 
+def test_how_the_project_folder_is_named_does_not_rebuild(
+    tmp_path: Path, text_format, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--root /abs/project, --root project and a build inside it are the same jobs."""
+    project = tmp_path / "project"
+    shutil.copytree(CONTENT, project / "content")
+    assert invoke("--root", str(project), "build", "--format", "txt").exit_code == 0
+    monkeypatch.chdir(project)
+    for args in (["build"], ["--root", ".", "build"], ["--root", "../project", "build"]):
+        text_writer.CALLS.clear()
+        again = invoke(*args, "--jobs", "1", "--format", "txt")
+        assert text_writer.CALLS == [] and "2 file(s) already up to date" in again.output, args
+    moved = tmp_path / "moved"
+    project.rename(moved)
+    monkeypatch.chdir(moved)
+    text_writer.CALLS.clear()
+    assert "2 file(s) already up to date" in invoke("build", "--format", "txt").output
+    assert text_writer.CALLS == []
+
+
 def test_python_dash_m_runs_the_command() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "publisher", "--help"], capture_output=True, text=True, check=True

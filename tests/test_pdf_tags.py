@@ -16,10 +16,11 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 import pytest
+from babel.messages.pofile import read_po
 from pdfminer.high_level import extract_text
 from pdfua import validate
 
-from .conftest import CONTENT, require_tool, write_leaflet
+from .conftest import CONTENT, ROOT, require_tool, write_leaflet
 from .pdf_support import build_pdf, struct_text, structure, words_only
 from .rtl_support import build_samples
 
@@ -157,7 +158,138 @@ def test_a_draft_notice_in_english_inside_another_language_says_so(tmp_path: Pat
     source = write_leaflet(tmp_path, "## Rhan\n\nGeiriau.\n", "language: cy\n")
     _, pdf = build_pdf(source, tmp_path / "draft.pdf", words=WELSH, draft=True)
     spans = [(e.role, e.lang) for e in structure(pdf) if e.lang]
-    assert spans == [("P", "en")] * 2  # the English half of the notice, at start and end
+    # the organisation, as publisher.toml writes it; the English half of the notice, at the
+    # start and the end
+    assert spans == [("P", "en-GB"), ("P", "en"), ("P", "en")]
+
+
+def blocks(pdf: Path) -> list[str]:
+    """The text of each heading, paragraph and caption, with everything inside it (links,
+    spans), as `pdfinfo -struct-text` reads the tree: white space made single, NFC."""
+    found = struct_text(pdf)
+    texts = []
+    for index, (depth, role, text) in enumerate(found):
+        if role in ("H1", "H2", "H3", "P", "Caption"):
+            inside = []
+            for row in found[index + 1 :]:
+                if row[0] <= depth:
+                    break
+                inside.append(row[2])
+            texts.append(same(text + "".join(inside)))
+    return texts
+
+
+# msgids of what the large print does not print as text: descriptions and easy-read points
+NOT_PRINTED = {
+    "A scanner with a bed going through a ring",
+    "This leaflet is about having a scan.",
+    "A calendar with a tick",
+    "We will send you a letter with the day of your scan.",
+    "A mobile phone",
+    "Call us if you are pregnant or have metal in your body.",
+    "You lie still on a bed. The bed moves into the scanner.",
+    "Two people with a heart between them",
+    "You can bring a friend with you.",
+    "A person with a question mark",
+    "Your doctor will tell you the results.",
+    "Call us if you have questions.",
+}
+
+
+@pytest.mark.parametrize("language", ["ar", "bn"])
+def test_the_tree_reads_the_translation_with_a_space_at_every_line_end(
+    samples: dict[str, Path], language: str
+) -> None:
+    """Every translated heading, paragraph and list item is one element whose text is the
+    translation: no word run into the next line's, no full stop or comma moved."""
+    with (ROOT / "locales" / language / "having-a-scan.po").open("rb") as po:
+        catalogue = read_po(po)
+    found = blocks(samples[language])
+    at = 0
+    for message in catalogue:
+        if not message.id or message.id in NOT_PRINTED:
+            continue
+        expected = same(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", message.string))
+        if message.id in ("Scan department", "Every day, 8am to 8pm"):
+            # the helpline box: at the start, though after the body in the translation file
+            assert expected in found[:6]
+            continue
+        # a glossary entry is one paragraph: its term, then its definition
+        match = next(
+            (
+                index
+                for index in range(at, len(found))  # in source order
+                if found[index] == expected
+                or found[index].startswith(expected + " ")
+                or found[index].endswith(" " + expected)
+            ),
+            None,
+        )
+        assert match is not None, (expected, found[at:])
+        at = match
+    assert any(len(text.split()) > 25 for text in found)  # paragraphs of several lines
+
+
+def languages(pdf: Path) -> list[tuple[str, str, str]]:
+    """(role, /Lang, text) of each element marked with a language, its text as
+    `pdfinfo -struct-text` prints it: every quoted line indented under it."""
+    done = subprocess.run(
+        [require_tool("pdfinfo"), "-struct-text", str(pdf)], capture_output=True, text=True
+    )
+    printed = [
+        ((len(line) - len(line.lstrip(" "))) // 2, line.strip())
+        for line in done.stdout.splitlines()
+        if line.strip() and not line.strip().startswith("Object ")  # link annotations
+    ]
+    elements = iter(structure(pdf))
+    found = []
+    for index, (depth, content) in enumerate(printed):
+        if content.startswith('"'):
+            continue
+        element = next(elements)
+        assert content.split(" ")[0] == element.role
+        if element.lang:
+            below = printed[index + 1 :]
+            end = next((n for n, row in enumerate(below) if row[0] <= depth), len(below))
+            text = "".join(row[1][1:-1] for row in below[:end] if row[1].startswith('"'))
+            found.append((element.role, element.lang, same(text)))
+    return found
+
+
+@pytest.mark.parametrize("language", ["ar", "bn"])
+def test_english_inside_the_translation_is_marked_english(
+    samples: dict[str, Path], language: str
+) -> None:
+    """Matterhorn 11-006: the organisation and references (printed as written), and a web
+    address in another script, each say their language, so a screen reader switches voice."""
+    assert languages(samples[language]) == [
+        ("P", "en-GB", "Example Cancer Care"),
+        ("Span", "en-GB", "example.org/scans"),  # inside its Link
+        ("P", "en-GB", "Example Imaging Society. Patient guide to scans. 2025."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("ar", "اتصل بمؤسسة [Example Cancer Care]{lang=en} أو اكتب إلى [nurses@example.org](mailto:nurses@example.org) اليوم."),
+        ("bn", "আজই [Example Cancer Care]{lang=en} বা [nurses@example.org](mailto:nurses@example.org) এ যোগাযোগ করুন।"),
+        ("en-GB", "Say [bore da]{lang=cy} to [our nurses]{lang=en} at [nurses@example.org](mailto:nurses@example.org)."),
+    ],
+)  # fmt: skip
+def test_a_marked_span_and_an_address_are_spans_with_their_language(
+    tmp_path: Path, language: str, body: str
+) -> None:
+    source = write_leaflet(tmp_path, f"## Part\n\n{body}\n", f"language: {language}\n")
+    _, pdf = build_pdf(source, tmp_path / "spans.pdf")
+    marked = [(role, lang, text) for role, lang, text in languages(pdf) if role == "Span"]
+    if language == "en-GB":  # Welsh marked; English inside English and its address not
+        assert marked == [("Span", "cy", "bore da")]
+    else:
+        assert marked == [
+            ("Span", "en", "Example Cancer Care"),
+            ("Span", "en-GB", "nurses@example.org"),
+        ]
 
 
 # --- nothing outside the tree but Artifacts ----------------------------------------------------

@@ -151,7 +151,8 @@ def _reading(shaped: Shaped) -> list[Unit]:
     if not isinstance(shaped.glyphs, ShapedStr):
         for index, (glyph, char) in enumerate(zip(shaped.glyphs, shaped.source, strict=True)):
             units.append((index, index + 1, None if glyph == char else char, [char]))
-        order = range(len(units))
+        # A reversed piece (", " after an English word in Arabic) is read from its right end.
+        order = range(len(units))[::-1] if shaped.reversed else range(len(units))
     else:
         data = shaped.glyphs.__shapeData__
         for start, end, actual in _units(shaped):

@@ -43,7 +43,8 @@ class Span:
     bold: bool = False
     link: str | None = None
     colour: str | None = None  # a link's or a branded heading's; None: the text's colour
-    mark: int | None = None  # the number of its Link node in the structure tree
+    mark: int | None = None  # the number of its Link (or language Span) node in the tree
+    lang: str | None = None  # when it is in another language than the leaflet's
 
 
 BREAK = Span("\n")  # a line break inside a paragraph
