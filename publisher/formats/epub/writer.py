@@ -25,11 +25,12 @@ from ...speech.engines.registry import choose
 from ...speech.script import is_draft_translation, speech_script
 from ...text.scripts import direction
 from .. import WriteContext
+from ..print_edition import bookmarks
 from ..templates import templates_dir
 from .audio import MS, RATE, Track, encode, tracks
 from .content import Book, Document
 from .nav import toc
-from .pages import bookmarks, first_pages
+from .pages import first_pages
 
 # Tool words: "Contents", the MP3 edition's (audio/mp3.py); the draft mark is i18n.words'.
 MEDIA_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg"}
