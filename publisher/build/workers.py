@@ -10,22 +10,47 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from multiprocessing.pool import Pool
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
+GRACE = 10.0  # seconds the workers have to end before any still there is killed
+
+
 @contextmanager
 def worker_pool(processes: int, close_fd: int | None) -> Iterator[Pool]:
-    """A pool whose workers are killed when the `with` block ends in any way."""
+    """A pool whose workers end when the `with` block ends in any way, within GRACE seconds."""
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     pool = context.Pool(processes, initializer=_start_worker, initargs=(os.getpid(), close_fd))
     try:
         yield pool
-    finally:
-        pool.terminate()  # SIGTERM: a worker drops its temporary file and exits
+    except BaseException:
+        _end(pool, pool.terminate)  # SIGTERM: a worker drops its temporary file and exits
+        raise
+    # All work done: each worker takes its end-of-work marker and exits, no signal needed.
+    _end(pool, pool.close)
+
+
+def _end(pool: Pool, ending: Callable[[], None]) -> None:
+    """`ending` (close or terminate), then wait for the workers; any still there after GRACE
+    seconds is killed. A worker whose SIGTERM a library's thread took, or that waits on a
+    task-queue lock a dead worker held, would otherwise keep the build waiting for ever."""
+    killer = threading.Timer(GRACE, _kill_workers)
+    killer.daemon = True
+    killer.start()
+    try:
+        ending()
         pool.join()
+    finally:
+        killer.cancel()
+
+
+def _kill_workers() -> None:
+    for worker in multiprocessing.active_children():
+        with suppress(ProcessLookupError):
+            os.kill(worker.pid, signal.SIGKILL)
 
 
 @contextmanager
