@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import io
 import json
 import math
@@ -20,16 +21,17 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from ..errors import Problem
 from ..files import atomic_path, user_cache
 from ..model import Image, Leaflet, easy_points, leaflet_blocks
 from ..text.characters import shown
 from ..text.fonts import Printed
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 MAX_PIXELS = 40_000_000
 MAX_ASPECT = 10  # width to height or height to width: resvg draws at a fixed width
@@ -38,6 +40,7 @@ SVG_DEPTH = 40
 TRIAL_WIDTH = 1400  # pixels: wider than the Word writer draws at (the text width at 200 dpi)
 TRIAL_SECONDS = 60
 TRIAL_MEMORY = 2 * 1024**3
+RENDERERS = ("PIL", "lxml", "resvg_py", "svglib")  # decoding (Pillow, lxml) and drawing
 RASTER_KINDS = {"PNG"}  # what every writer takes (the easy-read page shows PNG and SVG)
 SVG_NS = "{http://www.w3.org/2000/svg}"
 REFUSED_ELEMENTS = {
@@ -144,9 +147,16 @@ class Verdicts:
 
 @functools.cache
 def _rules() -> bytes:
-    """These rules (this module's own code) and the versions of what decodes and draws."""
-    versions = [metadata.version(name) for name in ("Pillow", "lxml", "resvg-py", "svglib")]
-    return Path(__file__).read_bytes() + ":".join(versions).encode()
+    """These rules (this module's own code) and the installed files of what decodes and
+    draws pictures: upgrading or reinstalling one checks every picture again. (Their file
+    details, not their versions: importlib.metadata costs a no-op build more than the rest.)"""
+    installed = []
+    for name in RENDERERS:
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec and spec.origin else None
+        found = origin.stat() if origin and origin.is_file() else None
+        installed.append(f"{origin}:{found.st_size}:{found.st_mtime_ns}" if found else name)
+    return Path(__file__).read_bytes() + "\0".join(installed).encode()
 
 
 def picture_problem(leaflet: Leaflet, image: Image, reason: str) -> Problem:
@@ -177,6 +187,8 @@ def raster_problem(data: bytes, name: str) -> str | None:
 
 def svg_problem(data: bytes, name: str) -> tuple[str | None, list[str]]:
     """Why an SVG may not be drawn (None if it may), and the words it draws."""
+    from lxml import etree  # only for a picture not checked before
+
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
@@ -197,6 +209,8 @@ def svg_problem(data: bytes, name: str) -> tuple[str | None, list[str]]:
 
 def outside_references(tree: etree._ElementTree) -> str | None:
     """A script, style sheet, another file or a web address the SVG would pull in."""
+    from lxml import etree
+
     root = tree.getroot()
     if any(isinstance(n, etree._ProcessingInstruction) for n in root.itersiblings(preceding=True)):
         return "holds a processing instruction (a style sheet), which is not allowed"
@@ -216,6 +230,8 @@ def outside_references(tree: etree._ElementTree) -> str | None:
 
 
 def element_problem(node: etree._Element) -> str | None:
+    from lxml import etree
+
     name = etree.QName(node).localname
     if name in REFUSED_ELEMENTS:
         return f"holds {REFUSED_ELEMENTS[name]}, which is not allowed"

@@ -9,7 +9,6 @@ the installed file list says exactly where that prefix is.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from importlib import metadata
 from pathlib import Path
 
 from ..errors import BuildError
@@ -29,6 +28,8 @@ def templates_dir(marker: str) -> Path:
 
 def _candidates(marker: str) -> Iterator[Path]:
     yield SOURCE_TEMPLATES
+    from importlib import metadata  # only for an installed wheel: slow to import
+
     try:
         files = metadata.distribution("publisher").files or []
     except metadata.PackageNotFoundError:
