@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -115,7 +116,13 @@ CACHE_VARIABLE = "PUBLISHER_CACHE"
 def user_cache(project_cache: Path) -> Path:
     """$PUBLISHER_CACHE, else the user's cache folder (~/.cache/publisher on Linux), else
     the project's cache folder when the user's cannot be made or written (a read-only home)."""
-    named = os.environ.get(CACHE_VARIABLE)
+    where = (CACHE_VARIABLE, "XDG_CACHE_HOME", "HOME")
+    return _user_cache(project_cache, tuple(os.environ.get(name) for name in where))
+
+
+@functools.cache  # every leaflet's checks ask: found once per process and environment
+def _user_cache(project_cache: Path, environment: tuple[str | None, ...]) -> Path:
+    named = environment[0]
     if named:
         return Path(named)
     import platformdirs  # only when a cache is needed: not for `--help`

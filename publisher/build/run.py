@@ -213,7 +213,15 @@ def _write(
 
 def _catalogue(entries: dict[str, dict], config: Config, today: date) -> None:
     notes = read_notes(config.out_dir)
-    write_catalogue(entries, notes, config.out_dir, config.organisation, today, config.signatures)
+    write_catalogue(
+        entries,
+        notes,
+        config.out_dir,
+        config.organisation,
+        today,
+        config.signatures,
+        config.cache_dir,
+    )
 
 
 def _add_once(report: BuildReport, problem: Problem) -> None:

@@ -185,12 +185,13 @@ class Coverage:
 
     def missing(self, text: str) -> list[str]:
         """Characters of `text` without a glyph, in order of first use; controls are not drawn."""
+        unshown = {char for char in set(text) if ord(char) not in self.codepoints}
+        if not unshown:  # nearly always: each distinct character looked up once
+            return []
         found = dict.fromkeys(
             char
             for char in text
-            if ord(char) not in self.codepoints
-            and unicodedata.category(char) != "Cc"
-            and char not in BIDI_CONTROLS
+            if char in unshown and unicodedata.category(char) != "Cc" and char not in BIDI_CONTROLS
         )
         return list(found)
 
