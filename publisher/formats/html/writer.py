@@ -95,8 +95,8 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
 
 def render_page(leaflet: Leaflet, context: WriteContext, folder: Path | None = None) -> str:
     """The whole page as HTML text, with its own fonts for a script machines may lack."""
-    folder = templates_dir(PAGE)
-    template = _environment(folder, context.config.cache_dir).get_template(PAGE)
+    environment = _environment(templates_dir(PAGE), context.config.cache_dir)
+    template = environment.get_template(PAGE)
     values = page_values(leaflet, context) | recording_values(leaflet, context, folder)
     # The page once to learn which characters it shows, then with fonts cut to those.
     page = template.render(values | {"fonts": Markup("")})
