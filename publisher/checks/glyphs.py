@@ -91,9 +91,11 @@ def coverage_for(language: str, folders: tuple[Path, ...], cache: Path | None = 
 
 def _coverage_key(families: list[str], folders: tuple[Path, ...]) -> str:
     """The typefaces, this code, and the state of every folder a font file is found in: a
-    package installed, upgraded or removed changes its folder on sys.path."""
+    package installed, upgraded or removed changes its folder on sys.path. (sys.path[0]
+    is the script's folder or the working folder, which holds no installed package and
+    changes whenever a build writes out/.)"""
     code = b"".join(Path(module).read_bytes() for module in (__file__, font_sources.__file__))
-    places = [*sys.path, *map(str, folders)]
+    places = [*sys.path[1:], *map(str, folders)]
     stamps = [f"{place}:{_mtime(Path(place))}" for place in places if place]
     text = "\0".join([*families, *stamps])
     return hashlib.sha256(code + text.encode()).hexdigest()
