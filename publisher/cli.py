@@ -12,8 +12,9 @@ from typing import Any
 
 import click
 
-from .config import load_config
+from .config import LANGUAGE_TAG, load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
+from .text.characters import shown
 
 # Each command imports what it uses: `--help`, `check` and a build with nothing to do start
 # quickly, without the PO reader, signatures, Markdown or any writer.
@@ -50,6 +51,23 @@ def split_list(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     if value is None:
         return None
     return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def language_list(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple | None:
+    """Language tags (or 'all'): they name folders under locales/, so nothing else gets through."""
+    tags = split_list(ctx, param, value)
+    for tag in tags or ():
+        if tag != "all" and not LANGUAGE_TAG.match(tag):
+            raise click.BadParameter(f"'{shown(tag)}' is not a language tag like cy or en-GB")
+    return tags
+
+
+def language_tag(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """One language tag, checked as `language_list` checks each."""
+    tags = language_list(ctx, param, value) or ()
+    if len(tags) != 1 or tags == ("all",):
+        raise click.BadParameter("give one language tag, such as cy")
+    return tags[0]
 
 
 @click.group(cls=PublisherGroup)
@@ -111,7 +129,7 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
 @click.option(
     "--lang",
     "languages",
-    callback=split_list,
+    callback=language_list,
     help="Comma-separated language tags, or 'all' (default: the original and publisher.toml's languages).",
 )
 @click.option(
@@ -225,7 +243,7 @@ def i18n_extract(config, paths: tuple[Path, ...]) -> None:
 @click.option(
     "--lang",
     "languages",
-    callback=split_list,
+    callback=language_list,
     help="Language tag(s); default: publisher.toml's languages.",
 )
 @click.pass_obj
@@ -244,7 +262,7 @@ def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | No
 
 @i18n.command("status", short_help="Show what is translated, fuzzy and reviewed.")
 @click.option(
-    "--lang", "languages", callback=split_list, help="Language tag(s); default: all found."
+    "--lang", "languages", callback=language_list, help="Language tag(s); default: all found."
 )
 @click.option(
     "--format",
@@ -293,7 +311,13 @@ def i18n_status(config, languages: tuple[str, ...] | None, kind: str, fail_on: s
 
 @i18n.command("review", short_help="Sign off one translation (a second person).")
 @click.argument("slug")
-@click.option("--lang", "language", required=True, help="The language reviewed, e.g. cy.")
+@click.option(
+    "--lang",
+    "language",
+    required=True,
+    callback=language_tag,
+    help="The language reviewed, e.g. cy.",
+)
 @click.option("--reviewer", required=True, help="Your name as publisher.toml lists it.")
 @click.option(
     "--key",
@@ -349,7 +373,7 @@ def i18n_review(
 @click.option(
     "--lang",
     "languages",
-    callback=split_list,
+    callback=language_list,
     help="Comma-separated language tags, or 'all' (default: the original and publisher.toml's languages).",
 )
 @click.option("--draft", is_flag=True, help="Also translations not yet reviewed.")
@@ -431,7 +455,7 @@ def symbols(word: str) -> None:
 
 @main.command()
 @click.option(
-    "--lang", "languages", callback=split_list, help="Language tag(s); default: all configured."
+    "--lang", "languages", callback=language_list, help="Language tag(s); default: all configured."
 )
 @click.pass_obj
 def voices(config, languages: tuple[str, ...] | None) -> None:

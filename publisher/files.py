@@ -9,7 +9,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .errors import Problem
@@ -23,7 +23,7 @@ _OLD_TEMPORARY = re.compile(r"^\.[^/]+\.[a-z0-9_]{8}\.(pdf|docx|mp3|html|json|tx
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; rename it into place only on success.
 
-    An interrupted or failed write leaves the previous file untouched.
+    An interrupted or failed write, or a power cut, leaves the previous file untouched.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(
@@ -34,9 +34,20 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         yield temporary
         os.chmod(temporary, 0o644)
+        _sync(temporary)  # on disk before the rename: a power cut never leaves an empty file
         os.replace(temporary, target)
+        _sync(target.parent)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _sync(path: Path) -> None:
+    """Flush a file's (or a folder's entries') data to the disk."""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def write_text_atomic(target: Path, text: str) -> None:
@@ -67,6 +78,14 @@ def remove_empty_folders(folder: Path, top: Path) -> None:
     while folder != top and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def prune_empty_folders(folder: Path) -> None:
+    """Remove every empty folder under `folder` (not `folder` itself), deepest first."""
+    for top, folders, _names in os.walk(folder, topdown=False):
+        for name in folders:
+            with suppress(OSError):  # not empty: it holds something a reader may be offered
+                (Path(top) / name).rmdir()
 
 
 def sha256_file(path: Path) -> str:

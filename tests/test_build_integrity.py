@@ -228,6 +228,7 @@ def test_kill_9_at_random_moments_never_leaves_a_lie(tmp_path: Path, cache: Path
     assert final.returncode == 0, final.stderr
     check_out(out, versions)
     assert temporaries(out) == [] and not (out / ".manifest-journal.jsonl").exists()
+    assert [d for d in out.rglob("*") if d.is_dir() and not any(d.iterdir())] == []
     assert set(manifest_now(out)) == {p.relative_to(out).as_posix() for p in outputs(out)}
     compare = compare_module()
     for path in outputs(out) + [out / "index.html"]:
@@ -429,7 +430,9 @@ def test_an_output_no_manifest_vouches_for_is_taken_out(tmp_path: Path) -> None:
     assert publisher(root, "build", "--format", "slow", stand_in=True).returncode == 0
     (out / "manifest.json").write_text("{}")
     (root / "content" / "two.md").unlink()
+    (out / "three" / "cy").mkdir(parents=True)  # as an interrupted first build can leave it
     done = publisher(root, "build", "--format", "slow", stand_in=True)
     assert done.returncode == 0, done.stderr
+    assert not (out / "three").exists()
     assert "removed out/two/en-GB/two.txt: not recorded in the manifest" in done.stdout
     assert [p.relative_to(out).as_posix() for p in outputs(out)] == ["one/en-GB/one.txt"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -80,6 +81,29 @@ def test_unknown_format_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> Non
     result = invoke("build", "--format", "rtf")
     assert result.exit_code == 2
     assert "unknown format 'rtf'" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("build", "--lang", "../../etc"),
+        ("build", "--lang", "cy,pl/../../x"),
+        ("build", "--lang", "cy\u202e"),
+        ("i18n", "status", "--lang", "../cy"),
+        ("i18n", "update", "--lang", "/tmp/x"),
+        ("i18n", "review", "having-a-scan", "--lang", "../cy", "--reviewer", "x"),
+        ("i18n", "review", "having-a-scan", "--lang", "cy,pl", "--reviewer", "x"),
+    ],
+)
+def test_a_language_that_is_not_a_tag_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """A --lang value names a folder under locales/: a path must never get that far."""
+    monkeypatch.chdir(CONTENT.parent)
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--lang'" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_font_size_below_16_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -165,6 +189,51 @@ def test_atomic_path_leaves_nothing_behind_on_failure(tmp_path: Path) -> None:
         raise RuntimeError("interrupted")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+
+
+def test_atomic_path_flushes_the_new_file_before_it_takes_the_old_ones_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A power cut after the rename must not leave an empty file where the last good one was."""
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(handle: int) -> None:
+        events.append("fsync " + Path(os.readlink(f"/proc/self/fd/{handle}")).name)
+        real_fsync(handle)
+
+    def replace(source: Path, target: Path) -> None:
+        events.append("replace")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    target = tmp_path / "a.pdf"
+    with atomic_path(target) as temporary:
+        temporary.write_text("new")
+        name = temporary.name
+    assert events == [f"fsync {name}", "replace", f"fsync {tmp_path.name}"]
+    assert target.read_text() == "new"
+
+
+def test_how_the_project_folder_is_named_does_not_rebuild(
+    tmp_path: Path, text_format, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--root /abs/project, --root project and a build inside it are the same jobs."""
+    project = tmp_path / "project"
+    shutil.copytree(CONTENT, project / "content")
+    assert invoke("--root", str(project), "build", "--format", "txt").exit_code == 0
+    monkeypatch.chdir(project)
+    for args in (["build"], ["--root", ".", "build"], ["--root", "../project", "build"]):
+        text_writer.CALLS.clear()
+        again = invoke(*args, "--jobs", "1", "--format", "txt")
+        assert text_writer.CALLS == [] and "2 file(s) already up to date" in again.output, args
+    moved = tmp_path / "moved"
+    project.rename(moved)
+    monkeypatch.chdir(moved)
+    text_writer.CALLS.clear()
+    assert "2 file(s) already up to date" in invoke("build", "--format", "txt").output
+    assert text_writer.CALLS == []
 
 
 def test_python_dash_m_runs_the_command() -> None:

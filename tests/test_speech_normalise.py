@@ -57,6 +57,9 @@ ENGLISH = [
     ("Call 999 or 111.", "nine nine nine or one one one", "hundred"),
     ("Take 112 ml of water.", "112 millilitres", "one one two"),  # a dose, not a number to call
     ("About 111 mg a day.", "111 milligrams", "one one one"),
+    ("Wait 111 days for the letter.", "111 days", "one one one"),  # a count
+    ("Call 111 day or night.", "call one one one day", "hundred"),  # still a number to call
+    ("999 people a year.", "999 people", "nine nine nine"),
     # phone numbers: grouped as written; a trunk (0) as a caller dials it
     ("Call 0800 123 4567.", "zero eight zero zero, one two three, four five six seven", ""),
     ("Call 020 7946 0018.", "zero two zero, seven nine four six, zero zero one eight", ""),
@@ -141,6 +144,7 @@ WELSH = [
     ("Poen o 7/10.", "7 allan o 10", ""),
     ("Ffoniwch 999.", "naw naw naw", "cant"),
     ("Ffoniwch 111.", "1 1 1", "cant"),
+    ("Arhoswch 111 diwrnod.", "111 diwrnod", "1 1 1"),
     ("Peidiwch â chymryd > 4 g/dydd.", "mwy na 4 gram y dydd", ""),
     ("Tymheredd < 35°C.", "llai na 35 gradd Celsius", ""),
     ("Mae'n cymryd 2-3 diwrnod.", "2 i 3 diwrnod", ""),
@@ -161,6 +165,7 @@ WELSH = [
 POLISH = [
     ("Zadzwoń pod 112.", "jeden jeden dwa", "sto"),
     ("Zadzwoń pod 999.", "dziewięć dziewięć dziewięć", "sto"),
+    ("Czekaj 111 dni.", "111 dni", "jeden jeden jeden"),
     ("Nie więcej niż > 4 g/dzień.", "więcej niż 4 gramy na dzień", ""),
     ("Temperatura < 35°C.", "mniej niż 35 stopni Celsjusza", ""),
     ("Trwa 2-3 dni.", "od 2 do 3 dni", ""),
@@ -186,6 +191,7 @@ ARABIC = [
     ("انتظر 2 ساعة.", "ساعتان", ""),
     ("خذ 2 حبة.", "حبتان", ""),
     ("اتصل بالرقم 999.", "9 9 9", "مئة"),
+    ("انتظر 111 يومًا.", "111", "1 1 1"),
     ("لا تتناول > 4 g/يوم.", "أكثر من 4 غرامات في اليوم", ""),
     ("الحرارة < 35°C.", "أقل من 35 درجة مئوية", ""),
     ("يستغرق 2-3 أيام.", "من 2 إلى 3 أيام", ""),
@@ -203,6 +209,7 @@ BENGALI = [
     ("999 নম্বরে ফোন করুন।", "৯ ৯ ৯ নম্বরে", ""),
     ("৯৯৯ নম্বরে ফোন করুন।", "৯ ৯ ৯ নম্বরে", ""),
     ("111 নম্বরে ফোন করুন।", "১ ১ ১ নম্বরে", ""),
+    ("১১১ দিন অপেক্ষা করুন।", "১১১ দিন", "১ ১ ১"),
     ("> 4 g/দিন খাবেন না।", "4 গ্রাম এর বেশি প্রতি দিন", ""),
     ("তাপমাত্রা < 35°C।", "35 ডিগ্রি সেলসিয়াস এর কম", ""),
     ("2-3 দিন লাগে।", "2 থেকে 3 দিন", ""),

@@ -26,6 +26,8 @@ from .conftest import write_leaflet
             "[numbers] 'emergency' must be a list of numbers",
         ),
         ('[numbers]\nemergency = "999"\n', "[numbers] 'emergency' must be a list of numbers"),
+        ('[numbers]\ncounted = "days"\n', "[numbers] 'counted' must be a list of words"),
+        ('[numbers]\ncounted = ["days", 3]\n', "[numbers] 'counted' must be a list of words"),
         ('[numbers]\ndate_order = "ymd"\n', '[numbers] \'date_order\' must be "dmy" or "mdy"'),
         ('[units]\nmg = { one = "{n} miligram" }\n', "[units] 'mg' needs at least an 'other' form"),
         (

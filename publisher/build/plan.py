@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -206,7 +207,8 @@ def job_digest(
     sha = hashlib.sha256()
     stable = dataclasses.replace(context, today=date.min)
     overdue = is_overdue(leaflet, context.today)
-    sha.update(repr((model or repr(leaflet), fmt, stable, overdue, code)).encode())
+    described = repr((model or repr(leaflet), fmt, stable, overdue, code))
+    sha.update(without_root(described, context.config.root).encode())
     if fmt.name in ("audio", "epub"):  # what is said depends on the language's speech table
         sha.update(load_table(context.config.locales_dir, leaflet.language).text.encode())
     sha.update((files or files_digest(leaflet, context.config)).encode())
@@ -222,6 +224,18 @@ def files_digest(leaflet: Leaflet, config: Config) -> str:
     if config.brand_logo is not None:
         sha.update(hashlib.sha256(config.brand_logo.read_bytes()).digest())
     return sha.hexdigest()
+
+
+def without_root(described: str, root: Path) -> str:
+    """Paths in a repr made relative to the project folder (as given or resolved), so that
+    `--root /abs/project` and a build run inside the project describe the same job."""
+    # Path('<root>/x') and, inside the model's own repr (a string in a repr), Path(\'<root>/x\')
+    quote = r"(Path\((?:\\)?['\"])"
+    for spelled in [r for r in dict.fromkeys([str(root.resolve()), str(root)]) if r != "."]:
+        described = re.sub(quote + re.escape(f"{spelled}/"), r"\1", described)
+        end = r"(?=(?:\\)?['\"]\))"
+        described = re.sub(quote + re.escape(spelled) + end, r"\1.", described)
+    return described
 
 
 def pictures(leaflet: Leaflet) -> list[Image]:

@@ -16,6 +16,7 @@ from ..files import (
     FULL_OR_READ_ONLY,
     atomic_path,
     os_problem,
+    prune_empty_folders,
     remove_empty_folders,
     remove_temporaries,
     sha256_file,
@@ -113,6 +114,7 @@ def _build_locked(
     if manifest.mended:
         _catalogue(manifest.entries, config, settings.today)
     remove_temporaries(config.out_dir)  # left by a build killed before it kept a journal
+    prune_empty_folders(config.out_dir)  # an empty out/<slug>/<lang>/ would suggest a version
     planned = plan(
         leaflets, chosen, settings.languages, config, settings.draft, settings.today, code, report
     )

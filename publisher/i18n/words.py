@@ -33,13 +33,15 @@ class Plural(NamedTuple):
 
 
 ENGLISH_PLURAL = "(n != 1)"
+# The language the tool's own words are written in, before translation.
+TOOL_LANGUAGE = "en-GB"
 
 
 @dataclass(frozen=True, slots=True)
 class Words:
     """Translate tool words for one language; unknown ones stay in English."""
 
-    language: str = "en-GB"
+    language: str = TOOL_LANGUAGE
     table: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     reviewed: bool = False  # the table is signed off (publisher.po), not a draft's
     plural_expr: str = ENGLISH_PLURAL  # the PO file's Plural-Forms 'plural=' (CLDR's rule)

@@ -95,12 +95,14 @@ class Normaliser:
         return ADDRESS.sub(say, text)
 
     def emergency(self, text: str) -> str:
-        """Emergency and short service numbers ('999', '116 123'): always digit by digit."""
+        """Emergency and short service numbers ('999', '116 123'): digit by digit, unless a unit
+        or a counted word follows ('112 ml', '111 days')."""
         for number in sorted(self.table.emergency, key=len, reverse=True):
             groups = number.split()
             pattern = r"[\s\-]?".join(_digit_class(g) for g in groups)
             text = re.sub(
-                rf"(?<![\d\w+£$€]){pattern}(?![\d\w])(?!\s?(?:[%°]|{self.unit_names()}))",
+                rf"(?<![\d\w+£$€]){pattern}(?![\d\w])(?!\s?(?:[%°]|{self.unit_names()}))"
+                rf"(?!\s(?i:{self.counted_words()}))",
                 lambda found: digits(found.group(0), self.language),
                 text,
             )
@@ -109,6 +111,11 @@ class Normaliser:
     def unit_names(self) -> str:
         """The written units, as a pattern: '112 ml' is a dose, not a number to call."""
         names = sorted(self.table.units, key=len, reverse=True)
+        return "|".join(rf"{re.escape(n)}(?!\w)" for n in names) or "(?!)"
+
+    def counted_words(self) -> str:
+        """Words that make a number a count, as a pattern: 'wait 111 days' is not a call."""
+        names = sorted(self.table.counted, key=len, reverse=True)
         return "|".join(rf"{re.escape(n)}(?!\w)" for n in names) or "(?!)"
 
     def phones(self, text: str) -> str:

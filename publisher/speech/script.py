@@ -23,7 +23,7 @@ from ..checks import is_overdue
 from ..errors import BuildError
 from ..formats import WriteContext
 from ..i18n.dates import babel_locale, format_date
-from ..i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, Plural, Words, draft_notices
+from ..i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE, TOOL_LANGUAGE, Plural, Words, draft_notices
 from ..model import (
     Block,
     Emphasis,
@@ -79,7 +79,6 @@ WORDS = (
     "E-mail: {email}.",
     "End of {title}.",
 )
-ENGLISH = "en-GB"
 
 # Silence after an utterance, in milliseconds.
 PAUSE_ITEM = 350
@@ -221,7 +220,7 @@ class _Speaker:
             return []
         english, *own = draft_notices(self.words)
         return [
-            Utterance(english, language=ENGLISH, about="draft-en"),
+            Utterance(english, language=TOOL_LANGUAGE, about="draft-en"),
             *(Utterance(line, about="draft") for line in own),
         ]
 

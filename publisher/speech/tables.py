@@ -35,6 +35,7 @@ class SpeechTable:
     range: str = ""  # "{low} to {high}"
     out_of: str = ""  # "{a} out of {b}": 7/10
     emergency: tuple[str, ...] = ()  # numbers always said digit by digit
+    counted: tuple[str, ...] = ()  # words that make one of those a count: "111 days"
     date_order: str = "dmy"  # how 12/03/2026 is meant
     symbols: dict[str, str] = field(default_factory=dict)
     units: dict[str, dict[str, str]] = field(default_factory=dict)  # word -> plural -> "{n} ..."
@@ -96,6 +97,7 @@ def _read(path: Path, language: str, _mtime: int) -> SpeechTable:
         range=str(numbers.get("range", "")),
         out_of=str(numbers.get("out_of", "")),
         emergency=tuple(str(n) for n in numbers.get("emergency", ())),
+        counted=tuple(str(word) for word in numbers.get("counted", ())),
         date_order=str(numbers.get("date_order", "dmy")),
         symbols=data.get("symbols", {}),
         units=data.get("units", {}),
@@ -126,6 +128,10 @@ def _entry_problems(section: str, key: str, value: object) -> list[str]:
         numbers = value if isinstance(value, list) else [None]
         if not all(isinstance(n, str) and re.fullmatch(r"\d+(?: \d+)*", n) for n in numbers):
             return [f'{where} must be a list of numbers in quotes, such as ["999", "116 123"]']
+        return []
+    if section == "numbers" and key == "counted":
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            return [f'{where} must be a list of words in quotes, such as ["days", "people"]']
         return []
     if section == "units":
         if not isinstance(value, dict) or "other" not in value:

@@ -22,7 +22,14 @@ from docx.shared import Cm, Emu, Pt
 from ...checks import is_overdue
 from ...errors import BuildError
 from ...i18n.dates import format_date
-from ...i18n.words import DRAFT_MARK, DRAFT_NOTICE, OVERDUE_NOTICE, draft_notices, draft_title
+from ...i18n.words import (
+    DRAFT_MARK,
+    DRAFT_NOTICE,
+    OVERDUE_NOTICE,
+    TOOL_LANGUAGE,
+    draft_notices,
+    draft_title,
+)
 from ...model import Inline, Leaflet, Link, ListBlock, ListItem, Paragraph, Text
 from ...text.scripts import is_rtl
 from .. import WriteContext
@@ -52,7 +59,6 @@ WORDS = (
     "Reviewed: {date}",
     "Next review: {date}",
 )
-SOURCE_LANGUAGE = "en-GB"  # the language of the words above, shown beside a draft's own
 LOGO_HEIGHT = Cm(1.5)
 PICTURE_HEIGHT_SHARE = 0.6  # of the text area: room for the caption and some text
 
@@ -196,7 +202,7 @@ class _LeafletWriter(BodyWriter):
         english, *own = self.words.draft_notices()  # by code: English first, always
         paragraph = header_paragraph(self.document)
         run = self.text_run(paragraph.add_run, english, bold=True)
-        set_rpr(run._r.get_or_add_rPr(), "lang", val=SOURCE_LANGUAGE)
+        set_rpr(run._r.get_or_add_rPr(), "lang", val=TOOL_LANGUAGE)
         for line in own:
             extra = self.document.sections[0].header.add_paragraph(style="Header")
             self.text_run(extra.add_run, line, bold=True)

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from ...checks import is_overdue
 from ...i18n.dates import format_date
-from ...i18n.words import OVERDUE_NOTICE, draft_notices
+from ...i18n.words import OVERDUE_NOTICE, TOOL_LANGUAGE, draft_notices
 from ...model import (
     Block,
     Emphasis,
@@ -37,7 +37,6 @@ from ...speech.tables import load_table
 from ...text.scripts import direction
 from .. import WriteContext
 
-ENGLISH = "en-GB"  # the language of the tool's own words before translation
 # Every tool word here is one the speech script says (speech/script.py WORDS), so a
 # reviewed translation of those covers the book; no WORDS of its own, or the reviewed
 # publisher.po files would count as changed.
@@ -313,7 +312,7 @@ class Book:
         """The leaflet's language, or English for tool words not translated into it."""
         translated = message in self.context.words.table
         english = self.leaflet.language.lower().startswith("en")
-        return self.leaflet.language if translated or english else ENGLISH
+        return self.leaflet.language if translated or english else TOOL_LANGUAGE
 
     def words_element(
         self, tag: str, message: str, about: object, attrs: str = "", **values: object
@@ -339,7 +338,7 @@ class Book:
         if not is_draft_translation(self.leaflet, self.context):
             return Markup("")
         english, *own = draft_notices(self.context.words)
-        marked = Markup(' lang="{0}" xml:lang="{0}" dir="ltr"').format(ENGLISH)
+        marked = Markup(' lang="{0}" xml:lang="{0}" dir="ltr"').format(TOOL_LANGUAGE)
         parts = [self.element("p", escape(english), "draft-en", marked)]
         parts += [self.element("p", escape(line), "draft") for line in own]
         return Markup('<div class="notice draft" role="note">{}</div>\n').format(

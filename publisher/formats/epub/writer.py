@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ...config import Config
-from ...i18n.words import draft_title
+from ...i18n.words import TOOL_LANGUAGE, draft_title
 from ...model import Image, Leaflet, leaflet_blocks
 from ...speech import recording
 from ...speech.cache import SpeechCache
@@ -115,7 +115,9 @@ def nav_values(book: Book, context: WriteContext) -> dict[str, object]:
     return {
         "title": contents,
         "contents": contents,
-        "contents_lang": Markup(' lang="en-GB" xml:lang="en-GB"') if english else "",
+        "contents_lang": Markup(' lang="{0}" xml:lang="{0}"').format(TOOL_LANGUAGE)
+        if english
+        else "",
         "toc": toc(book.headings),
         "pages": book.pages,
         "body_href": (sections or book.headings)[0].href,

@@ -32,6 +32,7 @@ from ...i18n.words import (
     DRAFT_MARK,
     DRAFT_NOTICE,
     OVERDUE_NOTICE,
+    TOOL_LANGUAGE,
     Words,
     draft_notices,
     draft_title,
@@ -46,7 +47,6 @@ from .fonts import font_faces
 from .prose import Prose
 
 PAGE = "easy-read.html"
-TOOL_LANGUAGE = "en-GB"  # the language the tool's own words are written in
 DRAFT = DRAFT_NOTICE
 OVERDUE = OVERDUE_NOTICE
 # A section with no easy-read text yet says so, and where to find the whole text.
