@@ -20,10 +20,12 @@ _OLD_TEMPORARY = re.compile(r"^\.[^/]+\.[a-z0-9_]{8}\.(pdf|docx|mp3|html|json|tx
 
 
 @contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(target: Path, durable: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside `target`; rename it into place only on success.
 
     An interrupted or failed write, or a power cut, leaves the previous file untouched.
+    `durable=False` for a cache entry: no wait for the disk (a build writes hundreds), and
+    after a power cut it may be empty, which its reader takes for missing.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(
@@ -34,9 +36,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         yield temporary
         os.chmod(temporary, 0o644)
-        _sync(temporary)  # on disk before the rename: a power cut never leaves an empty file
+        if durable:
+            _sync(temporary)  # on disk before the rename: a power cut never leaves an empty file
         os.replace(temporary, target)
-        _sync(target.parent)
+        if durable:
+            _sync(target.parent)
     finally:
         temporary.unlink(missing_ok=True)
 

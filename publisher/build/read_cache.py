@@ -68,7 +68,7 @@ def _load(entry: Path) -> Leaflet | None:
 
 def _store(entry: Path, leaflet: Leaflet) -> None:
     try:
-        with atomic_path(entry) as temporary:
+        with atomic_path(entry, durable=False) as temporary:
             temporary.write_bytes(pickle.dumps(leaflet, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a cache that cannot be written only makes the next build slower

@@ -131,7 +131,7 @@ def _store(entry: Path, coverage: Coverage, files: list[Path]) -> None:
         "codepoints": sorted(coverage.codepoints),
     }
     try:
-        with atomic_path(entry) as temporary:
+        with atomic_path(entry, durable=False) as temporary:
             temporary.write_text(json.dumps(data), encoding="utf-8")
     except OSError:
         pass  # a cache that cannot be written only makes the next check slower

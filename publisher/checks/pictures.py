@@ -139,7 +139,7 @@ class Verdicts:
 
     def remember(self, digest: str, words: tuple[str, ...]) -> None:
         try:
-            with atomic_path(self.folder / digest) as temporary:
+            with atomic_path(self.folder / digest, durable=False) as temporary:
                 temporary.write_text(json.dumps(list(words)), encoding="utf-8")
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
