@@ -159,8 +159,12 @@ def catalogue(folder: Path, leaflets: int) -> Path:
 
 
 def environment(cache_home: Path) -> dict[str, str]:
-    """This machine's environment with its user cache folder (font instances) at `cache_home`."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PUBLISHER_CACHE", "CI")}
+    """This machine's environment with its user cache folder (font instances) at `cache_home`.
+
+    Python writes its bytecode (PYTHONDONTWRITEBYTECODE is dropped) as for a tool that pip
+    installed and compiled: compiling every module again would count in each process."""
+    dropped = ("PUBLISHER_CACHE", "CI", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     return env | {"XDG_CACHE_HOME": str(cache_home)}
 
 
