@@ -132,3 +132,16 @@ def test_a_damaged_verdict_means_checking_again(
     assert run("check").exit_code == 0
     assert checked == ["map.png"]
     assert verdict.read_text() == "[]"
+
+
+def test_a_renderers_reason_names_the_picture_not_the_copy_it_drew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child draws a copy of the bytes checked: `check` and `build` still say the same."""
+    from publisher.model import Image
+
+    says_its_file = "import sys\nprint('no', 0, 'cannot open', sys.argv[2], flush=True)\n"
+    monkeypatch.setattr(pictures, "TRIAL", says_its_file)
+    trial = pictures.Trial(Image(tmp_path / "map.svg", "A map", "", False, 4), b"<svg/>", "x", ())
+    [(_, reason)] = pictures.trial_draw([trial])
+    assert reason == "cannot be drawn (cannot open map.svg)"

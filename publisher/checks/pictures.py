@@ -311,7 +311,11 @@ def trial_draw(trials: list[Trial]) -> list[tuple[Trial, str | None]]:
             done = err.stdout.decode() if isinstance(err.stdout, bytes) else (err.stdout or "")
     answers = dict(_answer(line) for line in done.splitlines() if line[:3] in ("ok ", "no "))
     crashed = "makes the SVG renderer crash or take too long; simplify it"
-    return [(trial, answers.get(number, crashed)) for number, trial in enumerate(trials)]
+    drawn = []
+    for number, (path, trial) in enumerate(zip(paths, trials, strict=True)):
+        reason = answers.get(number, crashed)  # named as the leaflet names it, not the copy
+        drawn.append((trial, reason and reason.replace(str(path), trial.image.path.name)))
+    return drawn
 
 
 def _answer(line: str) -> tuple[int, str | None]:
