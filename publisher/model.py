@@ -66,13 +66,15 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """A picture file; `alt` describes it, `caption` is shown under it."""
+    """A picture file; `alt` describes it, `caption` is shown under it; without a caption,
+    large print shows the description's first words under it unless `label` is off."""
 
     path: Path
     alt: str
     caption: str
     decorative: bool
     line: int
+    label: bool = True  # `{.no-label}` turns it off
 
 
 @dataclass(frozen=True, slots=True)

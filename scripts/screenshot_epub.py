@@ -1,8 +1,8 @@
 """Draw the README's picture of the talking book: one section as a reading system shows
-it while the voice reads a paragraph, with the overlay's highlight on that paragraph.
+it while the voice reads a sentence, with the overlay's highlight on that sentence.
 
     .venv/bin/python scripts/screenshot_epub.py out/having-a-scan/en-GB/having-a-scan.epub \
-        section-2 2 docs/epub-highlight.png
+        section-2 3 docs/epub-highlight.png
 
 Opens the section in Chromium (Debian's, /usr/bin/chromium) at a phone-like width and
 gives the element of the overlay's Nth clip the book's own media:active-class.

@@ -63,6 +63,27 @@ def back_translate(lines: list[str], table: str) -> list[str]:
     return result.stdout.splitlines()
 
 
+# UEB 14.3's code switch indicators in Braille ASCII: the opening non-UEB passage indicator
+# (dots 5, 12356, the language's code, then 3), the run, and the closing one (6, 5, 23456).
+SWITCHED = re.compile(r'"\(([A-Z]+)\'(.*?),"\)')
+
+
+def switched_runs(lines: list[str]) -> list[tuple[str, str]]:
+    """(language code, Braille ASCII) of each run between code switch indicators (but the
+    transcriber's note's, which shows the signs with nothing between)."""
+    found = SWITCHED.findall(" ".join(line.strip() for line in lines))
+    return [(code.lower(), run.strip()) for code, run in found if run.strip()]
+
+
+def forward_translate(text: str, table: str) -> str:
+    """Text -> Unicode braille by lou_translate, blanks as the blank cell."""
+    lou = require_tool("lou_translate")
+    result = subprocess.run(
+        [lou, "--forward", f"unicode.dis,{table}"], input=text, capture_output=True, text=True
+    )
+    return result.stdout.strip("\n").replace(" ", "\u2800")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of letters and their marks (Bengali vowel signs are marks), without
     punctuation or digits, in Unicode's composed form."""

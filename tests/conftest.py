@@ -48,3 +48,12 @@ def write_leaflet(folder: Path, body: str, front: str = "", name: str = "test.md
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def books(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201  (epub_support.Built)
+    """The sample talking books, built once for every module that reads them (a fixture
+    imported into two modules would be two fixtures, built twice)."""
+    from .epub_support import build_books
+
+    return build_books(tmp_path_factory)

@@ -10,21 +10,26 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pdfplumber
+import pikepdf
 import pytest
 from babel.messages.pofile import read_po
 from lxml import etree
 
 from .braille_support import (
     BOX_LINE,
+    BRAILLE_ASCII,
     back_translate,
     body_lines,
     brf_pages,
     cells,
     find_in_order,
+    forward_translate,
     require_liblouis,
+    switched_runs,
     words,
 )
 from .conftest import CONTENT, ROOT
@@ -197,13 +202,14 @@ PRINTED = [(SCAN, "en-GB"), (SCAN, "cy")]
 
 @pytest.fixture(scope="module")
 def with_print(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """English and Welsh built as large print and braille: braille gives print page numbers."""
+    """English, Welsh, Arabic and Bengali built as large print and braille: braille gives
+    print page numbers."""
     require_liblouis()
     root = tmp_path_factory.mktemp("print")
     shutil.copytree(CONTENT, root / "content")
     shutil.copytree(ROOT / "locales", root / "locales")
     settings = (ROOT / "publisher.toml").read_text(encoding="utf-8")
-    settings = settings.replace('languages = ["cy", "pl", "ar", "bn"]', 'languages = ["cy"]')
+    settings = settings.replace('"cy", "pl", "ar", "bn"]', '"cy", "ar", "bn"]')
     (root / "publisher.toml").write_text(settings, encoding="utf-8")
     leaflet = str(root / "content" / f"{SCAN}.md")
     result = run(root, "build", leaflet, "--format", "pdf,braille", "--jobs", "2")
@@ -253,3 +259,75 @@ def test_each_braille_page_names_the_print_page_its_text_comes_from(
 
 def back_words(text: str) -> list[str]:
     return [w for w in words(text) if w.isalpha()]
+
+
+# Each heading's page in the sample's large-print PDF, as its bookmarks give it.
+HEADING_PAGES = {
+    "en-GB": [("Having a scan", 1), ("Before your scan", 1), ("On the day", 2),
+              ("After your scan", 2), ("Glossary", 2), ("References", 3)],
+    "ar": [("إجراء فحص بالتصوير", 1), ("قبل الفحص", 1), ("في يوم الفحص", 1), ("بعد الفحص", 2),
+           ("مسرد المصطلحات", 2), ("المراجع", 3)],
+    "bn": [("স্ক্যান করানো", 1), ("আপনার স্ক্যানের আগে", 1), ("স্ক্যানের দিন", 2),
+           ("আপনার স্ক্যানের পরে", 2), ("শব্দকোষ", 3), ("তথ্যসূত্র", 3)],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", HEADING_PAGES)
+def test_each_heading_is_on_the_print_page_the_pdf_bookmarks_give(
+    with_print: Path, language: str
+) -> None:
+    """Arabic and Bengali too, whose PDF text does not read back in order: the print page in
+    effect at each braille heading (running head, or the last page change above it) is the
+    page the PDF's bookmark puts that heading on."""
+    path = brf(with_print, SCAN, language)
+    with pikepdf.open(path.with_name(f"{SCAN}-large-print.pdf")) as pdf:
+        pages = {page.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+        with pdf.open_outline() as outline:
+            marks = [
+                (item.title, pages[item.destination[0].objgen])
+                for top in outline.root
+                for item in (top, *top.children, *(c for k in top.children for c in k.children))
+            ]
+    assert marks == HEADING_PAGES[language]  # the sample's layout, as this test expects it
+    headings = {
+        ascii_braille(forward_translate(title, TABLES[language])): title
+        for title, _ in HEADING_PAGES[language]
+    }
+    seen = []
+    for page in brf_pages(path):
+        current = ueb_number(page[0].strip())
+        for line in page[1:-1]:
+            change = PRINT_CHANGE.match(line)
+            if change:
+                current = ueb_number(change[1])
+            elif line.strip() in headings:
+                seen.append((headings[line.strip()], current))
+    assert seen == HEADING_PAGES[language]
+
+
+def ascii_braille(unicode_cells: str) -> str:
+    return "".join(BRAILLE_ASCII[ord(cell) - 0x2800] for cell in unicode_cells)
+
+
+@pytest.mark.parametrize("language", ["ar", "bn"])
+def test_latin_words_are_english_braille_between_code_switch_signs(
+    out: Path, language: str
+) -> None:
+    """The Arabic and Bengali tables write Latin letters with their own letters' cells: every
+    Latin word of the translation (CT, MRI, the addresses) and the organisation's name is in
+    UEB between the signs, and reads back in English braille."""
+    po = ROOT / "locales" / language / f"{SCAN}.po"
+    with po.open("rb") as handle:
+        shown = [
+            m.string for m in read_po(handle) if m.id and m.auto_comments[0].startswith(BODY + END)
+        ]
+    latin = [w.lower() for text in shown for w in re.findall(r"[A-Za-z]+", plain(text))]
+    latin += ["example", "cancer", "care"]  # the organisation, from publisher.toml
+    assert {"ct", "mri"} <= set(latin)
+    runs = switched_runs(body_lines(brf_pages(brf(out, SCAN, language))))
+    assert {code for code, _ in runs} == {"en"}
+    english = back_translate([run for _, run in runs], "en-ueb-g2.ctb")
+    found = [w.lower() for text in english for w in re.findall(r"[A-Za-z]+", text)]
+    assert all(re.fullmatch(r"[ -~]+", text) for text in english), english  # all English
+    missing = Counter(latin) - Counter(found)
+    assert not missing

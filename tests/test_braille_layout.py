@@ -8,7 +8,6 @@ a transcriber's note.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,17 @@ from publisher.formats.braille import liblouis as louis_library
 from publisher.formats.braille import writer
 
 from .braille_support import (
+    SWITCHED,
     back_translate,
     body_lines,
     brf_pages,
     cells,
+    forward_translate,
     require_liblouis,
+    switched_runs,
     words,
 )
-from .conftest import CONTENT, ROOT, require_tool, write_leaflet
+from .conftest import CONTENT, ROOT, write_leaflet
 from .i18n_support import run
 
 PICTURE = CONTENT / "images" / "body-map.png"
@@ -279,32 +281,104 @@ def test_words_the_table_cannot_write_are_written_in_ueb(tmp_path: Path) -> None
     lines = body_lines(brf_pages(brf_of(root, "ur")))
     stream = "\u2800".join(cells(line.strip()) for line in lines)
     urdu = forward_translate("ہمیں", "ur-pk-g1.utb")
-    assert urdu + "\u2800" + forward_translate("example.org", "en-ueb-g2.ctb") in stream
+    address = forward_translate("example.org", "en-ueb-g2.ctb")
+    assert urdu + "\u2800" + OPEN_EN + address + CLOSE in stream  # marked as English (UEB)
 
 
-def forward_translate(text: str, table: str) -> str:
-    lou = require_tool("lou_translate")
-    result = subprocess.run(
-        [lou, "--forward", f"unicode.dis,{table}"], input=text, capture_output=True, text=True
-    )
-    return result.stdout.strip("\n").replace(" ", "\u2800")
+# UEB 14.3's code switch indicators around English: dots 5, 12356, e, n, 3 ... 6, 5, 23456
+OPEN_EN, CLOSE = "\u2810\u2837\u2811\u281d\u2804", "\u2820\u2810\u283e"
 
 
-def test_print_pages_are_found_in_order_or_not_given_at_all(tmp_path: Path) -> None:
+def test_words_in_another_language_are_in_its_braille_between_code_switch_signs(
+    tmp_path: Path,
+) -> None:
+    """An Arabic leaflet: a span in English, Latin words and an address are in UEB between
+    the signs; the Arabic around them stays Arabic braille; a transcriber's note shows the
+    signs with the language's name."""
+    body = "## اتصل بنا\n\nتواصل مع [Example Cancer Care]{lang=en} اليوم، أو زر example.org للفحص CT، شكراً.\n"
+    root = project(tmp_path, body, front="language: ar\n")
+    code, output = build(root)
+    assert code == 0, output
+    lines = [line.strip() for line in body_lines(brf_pages(brf_of(root, "ar")))]
+    runs = switched_runs(lines)
+    assert {language for language, _ in runs} == {"en"}
+    english = back_translate([run.strip() for _, run in runs], "en-ueb-g2.ctb")
+    assert english == [
+        "Test leaflet",  # the test leaflet's title and organisation are in English
+        "Example Health Charity",
+        "Example Cancer Care",  # the span
+        "example.org",  # Latin words outside a span
+        "CT",
+        "Reviewed:",  # the tool's words, with no Arabic translation in this project
+        "Next review:",
+    ]
+    # outside the signs: Arabic braille, read back as Arabic, the Arabic comma after the sign
+    first = next(n for n, line in enumerate(lines) if ",C.ER" in line)  # "Cancer" in UEB
+    paragraph = " ".join(lines[first : first + 3])
+    outside = SWITCHED.sub(" ", paragraph)
+    arabic = words(" ".join(back_translate([outside], "ar-ar-g1.utb")))
+    assert arabic == ["تواصل", "مع", "اليوم", "أو", "زر", "للفحص", "شكراً"]
+    assert ',")"' in paragraph  # "CT" then the closing sign, then the Arabic comma (dots 5)
+    # the transcriber's note: the signs, then "English" in Arabic, in cell 7
+    note = next(line for line in lines if line.startswith('"(EN\' ,")'))
+    assert back_translate([note.split(" ", 2)[2]], "ar-ar-g1.utb") == ["الإنجليزية"]
+
+
+def test_a_welsh_span_in_an_english_leaflet_is_in_welsh_braille_between_the_signs(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path, "Say [bore da]{lang=cy} to the nurse.\n")
+    code, output = build(root)
+    assert code == 0, output
+    pages = brf_pages(brf_of(root))
+    lines = [line.strip() for line in body_lines(pages)]
+    (run,) = switched_runs(lines)
+    assert run[0] == "cy"
+    assert back_translate([run[1]], "cy-cy-g2.ctb") == ["bore da"]
+    paragraph = next(line for line in lines if line.startswith(",SAY"))
+    assert paragraph.startswith(",SAY \"(CY'") and paragraph.endswith(',") TO ! NURSE4')
+    # a UEB transcriber's note (@.< ... @.>) in cell 7: the signs, then "Welsh"
+    assert '      @.<"(CY\' ,") ,WEL%@.>' in pages[0]  # % is UEB's "sh"
+
+
+def test_print_pages_come_from_bookmarks_and_text_or_are_given_as_a_range(
+    tmp_path: Path,
+) -> None:
+    """Headings from their bookmarks; text between found on the pages they allow; a block not
+    found between headings on different pages gets both pages, never a guess."""
     from reportlab.pdfgen.canvas import Canvas
 
+    from publisher.formats.braille.layout import Block
     from publisher.formats.braille.print_pages import print_pages
 
-    pdf = tmp_path / "two-pages.pdf"
+    pdf = tmp_path / "three-pages.pdf"
     canvas = Canvas(str(pdf))
-    for text in ("Alpha beta gamma delta.", "Epsilon zeta eta theta."):
+    printed = [
+        ("Alpha beta gamma", "Delta epsilon zeta."),
+        (None, "Eta theta iota kappa."),
+        ("Lambda mu nu", "Xi omicron pi."),
+    ]
+    for number, (heading, text) in enumerate(printed, start=1):
+        if heading:
+            canvas.drawString(72, 760, heading)
+            canvas.bookmarkPage(f"h{number}")
+            canvas.addOutlineEntry(heading, f"h{number}", level=0)
         canvas.drawString(72, 720, text)
         canvas.showPage()
     canvas.save()
-    blocks = ["Alpha beta gamma", "", "Epsilon zeta", "eta"]  # "" and "eta": too short to look for
-    assert print_pages(pdf, blocks) == [1, 1, 2, 2]
-    assert print_pages(pdf, ["Epsilon zeta", "Alpha beta gamma"]) is None  # out of order
-    assert print_pages(pdf, ["Alpha beta gamma", "Omega omega"]) is None  # not in the PDF
+
+    def blocks(*sources: str) -> list[Block]:
+        return [Block((), source=s.lstrip("#"), heading=s.startswith("#")) for s in sources]
+
+    found = print_pages(pdf, blocks("#Alpha beta gamma", "Delta epsilon", "Eta theta iota",
+                                    "Not printed at all", "", "#Lambda mu nu", "Xi omicron"))  # fmt: skip
+    assert [p.label for p in found] == ["1", "1", "2", "2-3", "2-3", "3", "3"]
+    # text no longer in the PDF: the pages between headings are only known as a range
+    found = print_pages(pdf, blocks("#Alpha beta gamma", "Changed text", "#Lambda mu nu"))
+    assert [p.label for p in found] == ["1", "1-3", "3"]
+    # a heading the PDF has no bookmark for: no print pages at all
+    assert print_pages(pdf, blocks("#Alpha beta gamma", "Eta theta iota", "#Delta epsilon")) is None
+    assert print_pages(pdf, blocks("#Lambda mu nu", "#Alpha beta gamma")) is None  # out of order
     forged = tmp_path / "forged.pdf"
     forged.write_bytes(b"%PDF-1.7\nnot a PDF at all")
-    assert print_pages(forged, blocks) is None
+    assert print_pages(forged, blocks("#Alpha beta gamma")) is None

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (the session fixture `books`, imported, is each test's argument)
 """The talking books read back: overlays in step with the text, exact durations, the
 heading tree, the print pages, right-to-left, notices, and one speech pass for two formats."""
 
@@ -7,11 +6,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import subprocess
+import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from lxml import etree
 from mutagen.mp3 import MP3
 
 from publisher.build.run import build
@@ -24,7 +25,7 @@ from publisher.reading.source import read_leaflet
 from publisher.speech import recording
 from publisher.speech.cache import SpeechCache
 from publisher.speech.engines.registry import choose
-from publisher.speech.normalise import Normaliser
+from publisher.speech.pronounce import Pronouncer
 from publisher.speech.script import speech_script
 from publisher.speech.tables import load_table
 
@@ -33,7 +34,6 @@ from .epub_support import (
     BOOKS,
     NS,
     TODAY,
-    books,  # noqa: F401  (the session fixture)
     members,
     package,
     spine_documents,
@@ -42,7 +42,6 @@ from .epub_support import (
 )
 
 RATE = 24_000
-TEXT_BLOCKS = ("p", "h1", "h2", "h3", "figcaption", "dt", "dd", "img", "li")
 
 
 def ms(clock: str) -> int:
@@ -100,20 +99,21 @@ def test_every_clip_points_at_an_element_inside_its_audio_in_order(
 
 
 @pytest.mark.parametrize("slug,lang", BOOKS)
-def test_every_text_of_the_book_has_a_clip(books, slug: str, lang: str) -> None:
+def test_every_word_of_the_book_is_in_an_element_with_a_clip(books, slug: str, lang: str) -> None:
     epub = books.epub(slug, lang)
     files = members(epub)
     for document, pars in overlays(epub):
         read = {ident for ident, *_ in pars}
-        page = xml(files[f"EPUB/{document}"])
-        body = page.find("x:body", NS)
-        for element in body.iter(*(f"{{{NS['x']}}}{tag}" for tag in TEXT_BLOCKS)):
-            if not words_of(element) or any(
-                child.tag.endswith(("}p", "}ul", "}ol")) for child in element
-            ):
-                continue  # an empty element, or an item whose paragraphs are read one by one
+        body = xml(files[f"EPUB/{document}"]).find("x:body", NS)
+        for element in body.iter():
+            # An element's own text, and the text after each of its children, is its own.
+            texts = [element.text or "", *(child.tail or "" for child in element)]
+            if element.tag == f"{{{NS['x']}}}img":
+                texts.append(element.get("alt", ""))
+            if not "".join(texts).strip():
+                continue
             chain = [element, *element.iterancestors()]
-            assert any(e.get("id") in read for e in chain), (document, words_of(element))
+            assert any(e.get("id") in read for e in chain), (document, "".join(texts))
 
 
 @pytest.mark.parametrize("slug,lang", BOOKS)
@@ -197,15 +197,20 @@ def test_a_translations_contents_are_its_translated_headings(books) -> None:
 
 
 def said(text: str) -> set[str]:
-    """The words (with a letter in them) of some text, without case or punctuation."""
-    return {w for w in re.findall(r"\w+", text.casefold()) if not w.isdigit()}
+    """The words (letters and their marks; longer than one letter: 'CT' is said 'C T') of
+    some text, without case, punctuation or numbers."""
+    kept = "".join(c if unicodedata.category(c)[0] in "LM" else " " for c in text.casefold())
+    return {word for word in kept.split() if len(word) > 1}
 
 
-def belongs(spoken: str, shown: str) -> bool:
+def belongs(spoken: str, shown: str, sentence: bool = False) -> bool:
     """Most of the words shown are spoken (the rest: numbers read digit by digit,
-    abbreviations spelt out as the leaflet's pronounce list says)."""
-    words = said(shown)
-    return bool(words) and len(words & said(spoken)) >= 0.75 * len(words)
+    abbreviations spelt out as the leaflet's pronounce list says); for a sentence, most
+    words spoken are shown too (its clip says no other sentence)."""
+    words, heard = said(shown), said(spoken)
+    if sentence and len(words & heard) < 0.75 * len(heard):
+        return False
+    return bool(words) and len(words & heard) >= 0.75 * len(words)
 
 
 @pytest.mark.parametrize("slug,lang", BOOKS)
@@ -222,21 +227,155 @@ def test_each_clip_speaks_the_words_of_its_element(books, slug: str, lang: str) 
     cache = SpeechCache(books.config.cache_dir)
     sounds = recording.spoken(script, choice, books.config, cache, RATE)
     table = load_table(books.config.locales_dir, leaflet.language)
-    speakable = Normaliser(table, leaflet.language)
-    lengths = [
-        (u.text, -(-len(sound) // (RATE // 1000)) + u.pause)
-        for chapter, chapter_sounds in zip(script.chapters, sounds, strict=True)
-        for u, sound in zip(chapter.utterances, chapter_sounds, strict=True)
-    ]
+    speakable = Pronouncer(leaflet.language, table, leaflet.pronounce)  # 'CT' as 'C T'
+
+    # A part said in two voices ('Gan' + 'Example Cancer Care.') is one clip of both.
+    parts: dict[object, tuple[str, int]] = {}
+    for chapter, chapter_sounds in zip(script.chapters, sounds, strict=True):
+        for n, (u, sound) in enumerate(zip(chapter.utterances, chapter_sounds, strict=True)):
+            key = (u.about, u.part) if u.about is not None else (chapter.title, n)
+            text, length = parts.get(key, ("", 0))
+            parts[key] = (
+                (text + " " + u.text).strip(),
+                length + -(-len(sound) // (RATE // 1000)) + u.pause,
+            )
+    lengths = list(parts.values())
     epub = books.epub(slug, lang)
     files = members(epub)
     for document, pars in overlays(epub):
         page = xml(files[f"EPUB/{document}"])
         elements = {e.get("id"): e for e in page.iter() if e.get("id")}
         for ident, _, begin, end in pars:
-            shown = speakable(words_of(elements[ident]))  # '8am' as it is said: '8 am'
+            element = elements[ident]
+            # A web or mail link's address is said after its words.
+            addresses = [
+                a.get("href")
+                for a in element.iter(f"{{{NS['x']}}}a")
+                if a.get("href").startswith(("http", "mailto:"))
+            ]
+            shown = speakable(" ".join([words_of(element), *addresses]))  # '8am': '8 am'
+            sentence = element.tag == f"{{{NS['x']}}}span"
             played = [text for text, length in lengths if length == end - begin]
-            assert any(belongs(text, shown) for text in played), (document, shown, played)
+            assert any(belongs(text, shown, sentence) for text in played), (
+                document,
+                shown,
+                played,
+            )
+
+
+# --- sentence by sentence ------------------------------------------------------------------
+
+SENTENCE_END = re.compile(
+    r"[.!?\u061f\u0964][\"'\u201d)]*\s"
+)  # '.', '!', '?', '؟', '।' then a space
+
+
+def sentence_of(span: etree._Element) -> str:
+    """A sentence as a reader sees it (its links and terms run on in it)."""
+    return " ".join("".join(span.itertext()).split())
+
+
+def sentence_spans(page) -> list[tuple[etree._Element, list[etree._Element]]]:
+    """Each paragraph and list item (a p or li with no id of its own) with its sentences."""
+    found = []
+    for element in page.find("x:body", NS).iter(f"{{{NS['x']}}}p", f"{{{NS['x']}}}li"):
+        if element.get("id") or not words_of(element):
+            continue
+        if any(child.tag.endswith(("}p", "}ul", "}ol")) for child in element):
+            continue  # an item made of paragraphs: those hold the sentences
+        found.append((element, element.findall("x:span[@id]", NS)))
+    return found
+
+
+@pytest.mark.parametrize("slug,lang", BOOKS)
+def test_every_sentence_of_each_paragraph_has_its_own_clip(books, slug: str, lang: str) -> None:
+    epub = books.epub(slug, lang)
+    files = members(epub)
+    paragraphs = 0
+    for document, pars in overlays(epub):
+        read = {ident for ident, *_ in pars}
+        for element, spans in sentence_spans(xml(files[f"EPUB/{document}"])):
+            paragraphs += 1
+            # Only spaces between the sentences: every word is in one of them.
+            outside = (element.text or "") + "".join(span.tail or "" for span in spans)
+            assert spans and not outside.strip(), (document, words_of(element))
+            for span in spans:
+                shown = sentence_of(span)
+                assert span.get("id") in read, (document, shown)
+                assert not SENTENCE_END.search(shown + " ", 0, len(shown)), (document, shown)
+    assert paragraphs >= 10
+
+
+def test_a_paragraphs_sentences_are_the_ones_a_reader_sees(books) -> None:
+    page = xml(members(books.epub("having-a-scan", "en-GB"))["EPUB/section-2.xhtml"])
+    first = [span for _, spans in sentence_spans(page)[:1] for span in spans]
+    assert [sentence_of(span) for span in first] == [
+        "A radiographer will explain what will happen.",
+        "You lie on a bed that moves slowly into the scanner.",
+        "A CT scan takes about 10 minutes.",
+        "An MRI scan can take up to 45 minutes and is quite noisy, so we will give you ear plugs.",
+    ]
+    page = xml(members(books.epub("having-a-scan", "ar"))["EPUB/section-1.xhtml"])
+    spans = [span for _, found in sentence_spans(page) for span in found]
+    assert len(spans) > len(sentence_spans(page))  # some paragraph has more than one sentence
+
+
+SENTENCES = """## Before you come
+
+Dr. Patel will see you. Call 0800 123 4567 first. Take 1.5 tablets, e.g. with water.
+Say [bore da]{lang=cy} to the nurse. **Do not eat. Drink water.**
+
+- Bring your letter. Bring a friend.
+"""
+
+
+def test_abbreviations_numbers_and_other_languages_stay_in_their_sentence(
+    books, tmp_path: Path
+) -> None:
+    leaflet = read_leaflet(write_leaflet(tmp_path / "content", SENTENCES))
+    epub = tmp_path / "sentences.epub"
+    write_epub(leaflet, epub, WriteContext(books.config, TODAY, Words("en-GB")))
+    files = members(epub)
+    page = xml(files["EPUB/section-1.xhtml"])
+    shown = [[sentence_of(span) for span in spans] for _, spans in sentence_spans(page)]
+    assert shown == [
+        [
+            "Dr. Patel will see you.",
+            "Call 0800 123 4567 first.",
+            "Take 1.5 tablets, e.g. with water.",
+            "Say bore da to the nurse.",
+            "Do not eat.",
+            "Drink water.",
+        ],
+        ["Bring your letter.", "Bring a friend."],
+    ]
+    welsh = page.find(".//x:span[@lang='cy']", NS)
+    assert words_of(welsh) == "bore da" and welsh.get("dir") == "ltr"
+    # The sentence with Welsh words in it is three utterances (English, Welsh, English),
+    # all in its clip, one after the other.
+    context = WriteContext(books.config, TODAY, Words("en-GB"))
+    script = speech_script(leaflet, context)
+    choice = choose(books.config, leaflet.language)
+    sounds = recording.spoken(
+        script, choice, books.config, SpeechCache(books.config.cache_dir), RATE
+    )
+    lengths = {
+        id(u): -(-len(sound) // (RATE // 1000)) + u.pause
+        for chapter, found in zip(script.chapters, sounds, strict=True)
+        for u, sound in zip(chapter.utterances, found, strict=True)
+    }
+    pieces = [u for u in script.utterances() if u.about == leaflet.sections[0].blocks[0]]
+    welsh_sentence = [u for u in pieces if u.part == 3]
+    assert [(u.text.strip(), u.language) for u in welsh_sentence] == [
+        ("Say", ""),
+        ("bore da", "cy"),
+        ("to the nurse.", ""),
+    ]
+    ((_, pars),) = [o for o in overlays(epub) if o[0] == "section-1.xhtml"]
+    clips = {ident: end - begin for ident, _, begin, end in pars}
+    say = next(s for s in page.iter(f"{{{NS['x']}}}span") if sentence_of(s).startswith("Say"))
+    assert clips[say.get("id")] == sum(lengths[id(u)] for u in welsh_sentence)
+    assert len(clips) == 1 + 6 + 2  # the heading, then one clip a sentence
 
 
 # --- pages, direction, metadata, notices ----------------------------------------------------
@@ -362,6 +501,21 @@ def test_an_overdue_leaflet_says_so_first(books, tmp_path: Path) -> None:
         "Some of it may be out of date."
     )
     assert notice in texts[:3]
+    # The notice and the review dates are read, and highlighted, a sentence at a time.
+    ((_, pars),) = [o for o in overlays(epub) if o[0] == "opening.xhtml"]
+    read = {ident for ident, *_ in pars}
+    spans = {
+        sentence_of(span): span.get("id")
+        for p in opening.iterfind(".//x:p[@class]", NS)
+        for span in p.iterfind("x:span", NS)
+    }
+    assert {
+        "Review overdue: this information was due to be checked by 11 May 2028.",
+        "Some of it may be out of date.",
+        "This information was checked on 11 May 2026.",
+        "It will be checked again by 11 May 2028.",
+    } <= spans.keys()
+    assert set(spans.values()) <= read
 
 
 HOSTILE = """## Tom & Jerry's &lt;b&gt;guide&lt;/b&gt;
@@ -385,7 +539,7 @@ def test_text_that_looks_like_markup_stays_words(tmp_path: Path) -> None:
     texts = ["".join(e.itertext()) for e in section.iter(f"{{{NS['x']}}}h2", f"{{{NS['x']}}}p")]
     assert texts[0] == "Tom & Jerry's <b>guide</b>"
     assert texts[1] == 'Read <script>alert(1)</script> & "this" at the site.'
-    link = section.find(".//x:p/x:a", NS)
+    link = section.find(".//x:p//x:a", NS)
     assert link.get("href") == "https://example.org/?a=1&b=2"
     assert words_of(section.findall(".//x:li", NS)[1]) == "<img src=x onerror=alert(1)>"
     opening = xml(files["EPUB/opening.xhtml"])

@@ -160,6 +160,19 @@ def test_emoji_fail_through_the_command_line_naming_file_and_line(tmp_path: Path
     assert not list((tmp_path / "out").rglob("*.pdf"))
 
 
+def test_a_phone_number_is_never_cut_across_lines(tmp_path: Path) -> None:
+    """Fifteen numbers in one paragraph: wherever a line ends, each number is whole on one."""
+    body = "## Phones\n\n" + " ".join(
+        f"Call us on 0800 123 456{n % 10} {'or ' * (n % 3 + 1)}" for n in range(15)
+    )
+    _, pdf = build_pdf(write_leaflet(tmp_path, body + "\n"), tmp_path / "phones.pdf")
+    found = [line.text for line in lines(pdf) if "0800" in line.text or "123" in line.text]
+    numbers = re.findall(r"0800\s123\s456\d", " ".join(found))
+    assert len(numbers) == 15, found
+    for text in found:
+        assert len(re.findall(r"0800", text)) == len(re.findall(r"0800\s123\s456\d", text))
+
+
 # --- sizes -----------------------------------------------------------------------------------
 
 

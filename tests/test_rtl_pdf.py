@@ -347,6 +347,19 @@ def test_urdu_in_nastaliq_right_to_left_with_latin_from_noto_sans(tmp_path: Path
     assert find(words, "Next").bottom - find(words, "Reviewed:").bottom >= 2 * 18
 
 
+def test_a_phone_number_is_never_cut_across_lines_in_arabic(tmp_path: Path) -> None:
+    """Fifteen numbers in one paragraph: wherever a line ends, each number is whole on one."""
+    body = "## الهاتف\n\n" + " ".join(
+        f"اتصل بالرقم 0800 123 456{n % 10} {'أو' * (n % 3 + 1)}" for n in range(15)
+    )
+    pdf = small_pdf(tmp_path, body + "\n", "ar")
+    lines = [text_of(line) for line in lines_of(poppler_words(pdf, 1))]
+    numbered = [line for line in lines if {"0800", "123"} & set(line)]
+    assert sum(line.count("0800") for line in numbered) == 15, lines
+    for line in numbered:
+        assert line.count("0800") == line.count("123") == sum(w.startswith("456") for w in line)
+
+
 def test_punjabi_in_gurmukhi_copies_as_written(tmp_path: Path) -> None:
     require_noto_core("NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf")
     pdf = small_pdf(tmp_path, PUNJABI, "pa")

@@ -24,6 +24,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from publisher.text.bidi import line_pieces, ltr_spans, paragraph_levels, wrap_ltr_spans
@@ -264,3 +265,44 @@ def test_letters_a_font_lacks_come_from_its_fallback(fonts: dict[str, str], tmp_
         fonts_used = {c["fontname"].split("+")[-1] for c in document.pages[0].chars}
     assert fonts_used == {"NotoSansBengali-Regular", "NotoSansArabic-Regular"}
     assert "كلمة" in pdftotext(pdf)
+
+
+def page_image(pdf: Path) -> bytes:
+    stem = pdf.with_suffix("")
+    subprocess.run(
+        [
+            require_tool("pdftoppm"),
+            "-r",
+            "100",
+            "-gray",
+            "-png",
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
+    return stem.with_suffix(".png").read_bytes()
+
+
+def test_text_told_to_readers_moves_no_glyph(fonts: dict[str, str], tmp_path: Path) -> None:
+    """Vowel signs drawn as hidden text and the blanks stretched across English inside
+    Arabic leave the page exactly as the plain drawing does (pdftoppm, byte for byte)."""
+    text = "مُحَمَّدٌ رَسُولٌ لأنَّ الطبيبَ قالَ: اتصل بالرقم 0800 123 4567 أو اسأل St Mary's."
+
+    def paragraph() -> BidiParagraph:
+        return BidiParagraph([arabic(fonts, text)], LEADING, rtl=True)
+
+    plain = build(tmp_path / "plain.pdf", [paragraph()])
+    learned: dict[tuple[str, str], str] = {}
+
+    def learning(*args, **options) -> Canvas:
+        """A canvas that learns what glyphs stand for, as the tagged PDF's canvas does."""
+        canvas = Canvas(*args, **options)
+        canvas.glyph_text = learned
+        return canvas
+
+    told = tmp_path / "told.pdf"
+    SimpleDocTemplate(str(told), pagesize=A4).build([paragraph()], canvasmaker=learning)
+    assert {"\u064c", "\u0651", ""} <= set(learned.values())  # hidden tanween, shadda; a bridge
+    assert page_image(told) == page_image(plain)

@@ -42,6 +42,7 @@ from .frontmatter import parse_front_matter
 from .glossary import mark_terms
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+IMAGE_CLASSES = {"decorative", "no-label"}  # {.decorative}: no description; {.no-label}: no label
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 # markdown-it takes time that grows with the square of a list's nesting depth (5,000 levels:
 # minutes), so a line nested or indented this deep is refused before it is parsed.
@@ -383,20 +384,24 @@ class _BodyReader:
     def image(self, node: SyntaxTreeNode, line: int) -> Image:
         src = unquote(str(node.attrs.get("src", "")))
         alt = _plain(node).strip()  # node.content is the raw source, with its \-escapes
-        decorative = "decorative" in str(node.attrs.get("class", "")).split()
+        classes = set(str(node.attrs.get("class", "")).split())
+        if classes - IMAGE_CLASSES or set(node.attrs) - {"src", "alt", "title", "class"}:
+            self.fail(line, "a picture may be marked {.decorative} or {.no-label}, nothing else")
+        decorative = "decorative" in classes
+        label = "no-label" not in classes
         caption = str(node.attrs.get("title", "")).strip()
         for words in (src, alt, caption):  # entities and %-escapes are resolved by now
             self.problems += text_problems(words, self.path, line, one_line=True)
         if not alt and not decorative:
             self.fail(line, "image has no alt text (add a description, or mark it {.decorative})")
         if src.lower().startswith(SCHEME):
-            return Image(self.symbol(src, line), alt, caption, decorative, line)
+            return Image(self.symbol(src, line), alt, caption, decorative, line, label)
         path = (self.content_dir / src).resolve()
         if urlsplit(src).scheme or not path.is_relative_to(self.content_dir):
             self.fail(line, f"image '{shown(src)}' is outside the content folder")
         elif not path.is_file():
             self.fail(line, f"image '{shown(src)}' does not exist")
-        return Image(path, alt, caption, decorative, line)
+        return Image(path, alt, caption, decorative, line, label)
 
     def symbol(self, src: str, line: int) -> Path:
         """A picture from the symbol set: `symbol:doctor` (see `publisher symbols`)."""

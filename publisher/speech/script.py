@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import unquote
 
@@ -43,6 +43,7 @@ from ..model import (
     iter_inlines,
     plain_text,
 )
+from ..text.sentences import sentences, split_runs
 from .pronounce import Pronouncer, dialled, digits, is_phone
 from .references import short_reference
 from .tables import SpeechTable, load_table
@@ -81,6 +82,10 @@ WORDS = (
 )
 
 # Silence after an utterance, in milliseconds.
+# Each sentence is spoken on its own, so a talking book can highlight it: espeak-ng leaves
+# 365 ms of silence between two sentences it reads together, less the 20 ms our trimming
+# keeps at each end (recording.trimmed), so the pace is the engine's own.
+PAUSE_SENTENCE = 325
 PAUSE_ITEM = 350
 PAUSE_PARAGRAPH = 600
 PAUSE_HEADING = 800
@@ -95,12 +100,14 @@ class Utterance:
     `about` is what they speak, for a talking book to put text and voice in step: the
     model node (block, section, glossary entry) or a name for the tool's own part
     ("title", "summary", "review-dates"...); None for words only the recording says.
+    `part` is which part of it: a paragraph's sentence, a picture's caption (1).
     """
 
     text: str
     pause: int = PAUSE_PARAGRAPH
     language: str = ""
     about: object = field(default=None, compare=False, repr=False)
+    part: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,13 +188,10 @@ class _Speaker:
         said = [
             *self.draft_notices(),  # the first words of a draft, put there by code
             Utterance(self.say(leaflet.title), PAUSE_HEADING, about="title"),
-            Utterance(
-                words("From {organisation}.", organisation=self.context.config.organisation),
-                about="organisation",
-            ),
+            *self.organisation(),
         ]
         if leaflet.summary:
-            said.append(Utterance(self.say(leaflet.summary), about="summary"))
+            said += _ended(self.sentences(leaflet.summary, "summary"), PAUSE_PARAGRAPH)
         said += self.notices()
         said.append(Utterance(self.length(minutes), PAUSE_ITEM))
         said.append(
@@ -203,15 +207,36 @@ class _Speaker:
             said.append(Utterance(listed, PAUSE_ITEM))
         said = _ended(said, PAUSE_PARAGRAPH)
         said.append(Utterance(words("Most players can skip from one chapter to the next.")))
-        said.append(Utterance(self.review_dates(), about="review-dates"))
+        said += self.review_dates()
         return Chapter(leaflet.title, _end_chapter([*said, *intro]))
+
+    def organisation(self) -> list[Utterance]:
+        """'From {organisation}.': in a translation, the name is said by the voice of the
+        language it is written in (the source's), the words around it by the leaflet's."""
+        name, own = self.context.config.organisation, self.leaflet.language
+        source = self.context.config.source_language
+        if _same_language(source, own):
+            return [
+                Utterance(
+                    self.words("From {organisation}.", organisation=name), about="organisation"
+                )
+            ]
+        before, _, after = self.words("From {organisation}.", organisation="\0").partition("\0")
+        if not any(char.isalnum() for char in after):  # only the full stop: it ends the name
+            name, after = name + after.strip(), ""
+        pieces = [(before, ""), (name, source), (after, "")]
+        said = [
+            Utterance(self.pronouncer(lang or own)(text), 0, lang, about="organisation")
+            for text, lang in pieces
+        ]
+        return _ended([u for u in said if u.text], PAUSE_PARAGRAPH)
 
     def notices(self) -> list[Utterance]:
         """Said before anything else that matters: an unreviewed draft, an overdue review."""
         said = []
         if is_overdue(self.leaflet, self.context.today):
             due = self.date(self.leaflet.next_review)
-            said.append(Utterance(self.words(OVERDUE_NOTICE, date=due), about="overdue"))
+            said += self.words_sentences(OVERDUE_NOTICE, "overdue", date=due)
         return said
 
     def draft_notices(self) -> list[Utterance]:
@@ -221,17 +246,27 @@ class _Speaker:
         english, *own = draft_notices(self.words)
         return [
             Utterance(english, language=TOOL_LANGUAGE, about="draft-en"),
-            *(Utterance(line, about="draft") for line in own),
+            *(Utterance(line, about="draft", part=n) for n, line in enumerate(own)),
         ]
 
     def length(self, minutes: int) -> str:
         return self.words.ngettext(LENGTH, minutes, minutes=minutes)
 
-    def review_dates(self) -> str:
+    def review_dates(self) -> list[Utterance]:
         reviewed, next_review = self.leaflet.reviewed, self.leaflet.next_review
-        return self.words(
-            REVIEW_DATES, reviewed=self.date(reviewed), next_review=self.date(next_review)
-        )
+        dates = {"reviewed": self.date(reviewed), "next_review": self.date(next_review)}
+        return self.words_sentences(REVIEW_DATES, "review-dates", **dates)
+
+    def words_sentences(self, message: str, about: str, **values: str) -> list[Utterance]:
+        """Tool words, each sentence of them its own utterance (`part` its number): cut
+        before the fields are filled, so a value's full stop ('11. Mai') cuts nothing."""
+        template = self.words(message, **{name: f"{{{name}}}" for name in values})
+        found = sentences(template, self.leaflet.language)
+        said = [
+            Utterance(part.format(**values).strip(), PAUSE_SENTENCE, about=about, part=n)
+            for n, part in enumerate(found)
+        ]
+        return _ended(said, PAUSE_PARAGRAPH)
 
     def section(self, section: Section, number: int) -> Chapter:
         title = self.say(section.title)
@@ -341,13 +376,25 @@ class _Speaker:
         raise BuildError(f"{self.leaflet.source}: the audio cannot speak a {type(block).__name__}")
 
     def paragraph(self, paragraph: Paragraph) -> list[Utterance]:
-        """One utterance, or one per run of words in one language ('[...]{lang=en}')."""
-        said = [
-            Utterance(self.pronouncer(lang or self.leaflet.language)(text), 0, lang, paragraph)
-            for text, lang in self.pieces(paragraph.inlines)
-        ]
-        said = [u for u in said if u.text]
+        """Each sentence on its own (`part` its number), split again where words in another
+        language ('[...]{lang=en}') are read in theirs."""
+        said: list[Utterance] = []
+        for number, runs in enumerate(split_runs(paragraph.inlines, self.leaflet.language)):
+            sentence = [
+                Utterance(self.pronouncer(lang or self.leaflet.language)(text), 0, lang)
+                for text, lang in self.pieces(runs)
+            ]
+            sentence = [replace(u, about=paragraph, part=number) for u in sentence if u.text]
+            said += _ended(sentence, PAUSE_SENTENCE)
         return _ended(said, PAUSE_PARAGRAPH)
+
+    def sentences(self, text: str, about: object) -> list[Utterance]:
+        """Plain text, each sentence its own utterance (`part` its number)."""
+        said = [
+            Utterance(self.say(sentence), PAUSE_SENTENCE, about=about, part=number)
+            for number, sentence in enumerate(sentences(text, self.leaflet.language))
+        ]
+        return [u for u in said if u.text]
 
     def pieces(self, runs: tuple[Inline, ...], lang: str = "") -> list[tuple[str, str]]:
         """The words of some runs as (text, language) pieces; '' is the leaflet's language."""
@@ -382,7 +429,7 @@ class _Speaker:
         said = [Utterance(alt, PAUSE_ITEM, about=image)]
         if image.caption:
             caption = self.say(self.words("Caption: {caption}", caption=image.caption))
-            said.append(Utterance(caption, about=image))
+            said.append(Utterance(caption, about=image, part=1))
         return _ended(said, PAUSE_PARAGRAPH)
 
     def list_block(self, block: ListBlock) -> list[Utterance]:

@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from .bidi import line_pieces, paragraph_levels
-from .shaping import Look, Shaped, draw, shape
+from .shaping import Look, Shaped, bridge, draw, reads_from_right, shape
 
 _WORD = re.compile(r"[^ \t\n]+")  # lines break at spaces only; a no-break space holds
 
@@ -157,6 +157,7 @@ class BidiParagraph(Flowable):
             self.style = style  # read by Flowable.getSpaceBefore/After and getKeepWithNext
         self.lines: list[Line] = []
         self.fixed = False  # a part made by split() keeps its lines
+        self.continues = False  # a part whose paragraph goes on after its last line
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if not self.fixed:
@@ -175,7 +176,9 @@ class BidiParagraph(Flowable):
             fit -= 1
         if fit < 2:
             return []
-        return [self._part(self.lines[:fit]), self._part(self.lines[fit:])]
+        first, rest = self._part(self.lines[:fit]), self._part(self.lines[fit:])
+        first.continues, rest.continues = True, self.continues
+        return [first, rest]
 
     def _part(self, lines: list[Line]) -> BidiParagraph:
         part = type(self)(self.runs, self.leading, self.rtl, getattr(self, "style", None))
@@ -183,8 +186,12 @@ class BidiParagraph(Flowable):
         return part
 
     def draw(self) -> None:
+        last = len(self.lines) - 1
         for number, line in enumerate(self.lines):
-            draw_line(self.canv, line, self.height - number * self.leading, self.leading)
+            top = self.height - number * self.leading
+            draw_line(self.canv, line, top, self.leading)
+            if number < last or self.continues:
+                draw_space(self.canv, line, top, self.leading, self.rtl, self.width)
 
 
 def reading_order(line: Line) -> list[tuple[float, Shaped]]:
@@ -193,16 +200,60 @@ def reading_order(line: Line) -> list[tuple[float, Shaped]]:
     return [line.pieces[i] for i in order]
 
 
+def draw_space(canvas, line: Line, top: float, leading: float, rtl: bool, width: float) -> None:
+    """An unseen space after a line that the paragraph goes on from: a reader that takes the
+    text as drawn (a tagged PDF's tree, pdfminer) must not run its last word into the next.
+    It stays inside the paragraph's `width`, squeezed when the line fills it."""
+    if not line.pieces:
+        return
+    look = reading_order(line)[-1][1].look
+    space = pdfmetrics.stringWidth(" ", look.font, look.size)
+    start = min(x for x, _ in line.pieces)
+    end = max(x + piece.width for x, piece in line.pieces)
+    room = start if rtl else width - end
+    scale = max(1.0, min(100.0, 100 * room / space)) if space else 100.0
+    x = start - space * scale / 100 if rtl else end
+    linking = getattr(canvas, "linking", None)  # inside a link that goes on to the next line
+    with linking(look.mark) if linking else nullcontext():
+        text = canvas.beginText(x, _baseline(line, top, leading))
+        text.setFont(look.font, look.size)
+        if scale < 100:
+            text.setHorizScale(scale)
+        text.textOut(" ")
+        if scale < 100:
+            text.setHorizScale(100)  # Tz outlives the text object: the next line at full width
+        canvas.drawText(text)
+
+
+def _baseline(line: Line, top: float, leading: float) -> float:
+    size = max(shaped.look.size for _, shaped in line.pieces)
+    return top - (leading - size) / 2 - size * 0.8
+
+
 def draw_line(canvas, line: Line, top: float, leading: float) -> None:
     """Draw one line in the band of height `leading` below `top`; links become link areas."""
     size = max(shaped.look.size for _, shaped in line.pieces)
-    baseline = top - (leading - size) / 2 - size * 0.8
+    baseline = _baseline(line, top, leading)
     # In reading order, so that readers which take the text in the order it is drawn
     # (pdfminer) and a tagged PDF's marked content both read the line as written.
     linking = getattr(canvas, "linking", None)  # a tagging canvas marks a link's text
+    last: tuple[float, Shaped] | None = None
     for x, shaped in reading_order(line):
+        if last is not None and _jumps(last, (x, shaped)):
+            left, right = min(last[0], x), max(last[0] + last[1].width, x + shaped.width)
+            bridge(canvas, shaped.look, left, right, baseline)
+        last = (x, shaped)
         with linking(shaped.look.mark) if linking else nullcontext():
             draw(canvas, shaped, x, baseline)
             if shaped.look.link:
                 box = (x, baseline - size * 0.25, x + shaped.width, baseline + size)
                 canvas.linkURL(shaped.look.link, box, relative=1, thickness=0)
+
+
+def _jumps(before: tuple[float, Shaped], after: tuple[float, Shaped]) -> bool:
+    """Whether reading goes on more than half a letter away from where it stopped: from an
+    Arabic word to the left end of the English or the number after it, and back."""
+    (x0, first), (x1, second) = before, after
+    stop = x0 if reads_from_right(first) else x0 + first.width
+    start = x1 + second.width if reads_from_right(second) else x1
+    return abs(start - stop) > second.look.size / 2

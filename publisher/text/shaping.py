@@ -6,6 +6,8 @@ the direction of a piece is set by the bidi algorithm, not guessed from its scri
 digits run left to right), and each glyph cluster whose glyph does not map back to the
 characters it shows (a joined form, a ligature, a reordered vowel sign) carries those
 characters as ActualText, so copying, searching and reading aloud give the words as written.
+In a tagged PDF, right-to-left glyphs stand for one character each (see `_hidden`), and a
+line's jumps across English or a number inside it are bridged for pdfminer (see `bridge`).
 """
 
 from __future__ import annotations
@@ -136,7 +138,7 @@ def draw(canvas, shaped: Shaped, x: float, baseline: float) -> None:
     for start, end, actual, _ in units:
         pen = x + _pen(shaped, start)
         text.setTextOrigin(pen, baseline)
-        marks += _write(text, shaped, start, end, actual, (pen, baseline), learned is None)
+        marks += _write(text, shaped, start, end, actual, (pen, baseline), learned)
     canvas.drawText(text)
     outline.draw_glyphs(canvas, shaped.look.font, shaped.look.size, marks)
 
@@ -151,14 +153,17 @@ def _reading(shaped: Shaped) -> list[Unit]:
     if not isinstance(shaped.glyphs, ShapedStr):
         for index, (glyph, char) in enumerate(zip(shaped.glyphs, shaped.source, strict=True)):
             units.append((index, index + 1, None if glyph == char else char, [char]))
-        order = range(len(units))
+        # A reversed piece (", " after an English word in Arabic) is read from its right end.
+        order = range(len(units))[::-1] if shaped.reversed else range(len(units))
     else:
         data = shaped.glyphs.__shapeData__
         for start, end, actual in _units(shaped):
             chars = shaped.glyphs[start:end]
             advancing = [bool(item.x_advance) for item in data[start:end]]
             plain = chars == actual and (all(advancing) or not any(advancing))
-            texts = list(chars) if plain else _glyph_texts(actual, advancing)
+            if shaped.rtl:  # one character per glyph drawn as text: see _write
+                plain = plain and len(actual) == 1
+            texts = list(chars) if plain else _glyph_texts(actual, advancing, shaped.rtl)
             units.append((start, end, None if plain else actual, texts))
         low = [min(item.cluster for item in data[a:b]) for a, b, _, _ in units]
         order = sorted(range(len(units)), key=lambda i: -low[i] if shaped.reversed else low[i])
@@ -172,13 +177,45 @@ def _reading(shaped: Shaped) -> list[Unit]:
     return joined
 
 
-def _glyph_texts(actual: str, advancing: list[bool]) -> list[str]:
+def _glyph_texts(actual: str, advancing: list[bool], rtl: bool = False) -> list[str]:
     """What each glyph of a letter not drawn as its own characters (a joined form, a
     conjunct, a vowel sign drawn before its consonant) stands for: the first glyph that
     advances for all of `actual`, the others (dots, marks) for nothing. A reader that
-    ignores ActualText (pdfminer) still reads the letter whole and in order."""
+    ignores ActualText (pdfminer) still reads the letter whole and in order.
+    Right to left it stands for the letter alone; _write adds its vowel signs."""
     first = advancing.index(True) if any(advancing) else 0
-    return [actual if index == first else "" for index in range(len(advancing))]
+    meaning = actual[:1] if rtl else actual
+    return [meaning if index == first else "" for index in range(len(advancing))]
+
+
+def reads_from_right(shaped: Shaped) -> bool:
+    """Whether the piece's first character in reading order is its right end."""
+    return shaped.rtl or shaped.reversed
+
+
+def bridge(canvas, look: Look, left: float, right: float, baseline: float) -> None:
+    """An empty glyph from `left` to `right` standing for no text, on a tagging canvas.
+
+    pdfminer takes text in drawing order and starts a new line wherever the next character
+    is more than two widths away from the last, as it is where English or a phone number
+    sits inside an Arabic line: read as written, the line jumps across it. A blank glyph
+    (the space's), stretched over both sides of the jump, keeps the line whole; it stands
+    for nothing in the ToUnicode map, and pdfium and poppler pass over a glyph with no ink."""
+    learned = getattr(canvas, "glyph_text", None)
+    if learned is None or right - left <= 0:
+        return
+    face = pdfmetrics.getFont(look.font).face
+    code = _code_for(face, " ", "")
+    learned[(_face_name(face), code)] = ""
+    width = pdfmetrics.stringWidth(" ", look.font, look.size)
+    text = _TextObject(canvas, left, baseline)
+    text.setFont(look.font, look.size)
+    text.setTextRenderMode(3)  # neither fill nor stroke
+    text.setHorizScale(100 * (right - left) / width)
+    text.textOut(code)
+    text.setHorizScale(100)  # both are graphics state: they outlast the text object
+    text.setTextRenderMode(0)
+    canvas.drawText(text)
 
 
 def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str]) -> Shaped:
@@ -188,7 +225,7 @@ def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str
     could not say which letter it is.
     `learned` gets (font, code) -> text, for the ToUnicode map (structure.real_unicode)."""
     face = pdfmetrics.getFont(shaped.look.font).face
-    name = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
+    name = _face_name(face)
     chars = list(shaped.glyphs)
     for start, _, _, texts in units:
         for offset, meaning in enumerate(texts):
@@ -200,18 +237,24 @@ def _coded(shaped: Shaped, units: list[Unit], learned: dict[tuple[str, str], str
     return dataclasses.replace(shaped, glyphs=glyphs)
 
 
-def _code_for(face, glyph: str, meaning: str) -> str:
-    """A private-use character drawn as `glyph`'s glyph, one per (glyph, meaning); kept on
-    ReportLab's font face, as ReportLab keeps its own codes for shaped glyphs."""
+def _face_name(face) -> str:
+    """The font's name as the PDF's BaseFont gives it, after the subset tag."""
+    return face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
+
+
+def _code_for(face, glyph: str, meaning: str, width: int | None = None) -> str:
+    """A private-use character drawn as `glyph`'s glyph, one per (glyph, meaning, width);
+    kept on ReportLab's font face, as ReportLab keeps its own codes for shaped glyphs.
+    `width` (thousandths of the size) replaces the glyph's own in the font's /Widths."""
     codes = face.__dict__.setdefault("publisher_codes", {})
     gid = face.charToGlyph[ord(glyph)]
-    key = (gid, meaning)
+    key = (gid, meaning, width)
     if key not in codes:
         code = 0xF8FF - len(codes)
         while code in face.charToGlyph:
             code -= 1
         face.charToGlyph[code] = gid
-        face.charWidths[code] = face.charWidths[ord(glyph)]
+        face.charWidths[code] = face.charWidths[ord(glyph)] if width is None else width
         codes[key] = chr(code)
     return codes[key]
 
@@ -231,14 +274,16 @@ def _write(
     end: int,
     actual: str | None,
     origin: tuple[float, float],
-    tell: bool,
+    learned: dict[tuple[str, str], str] | None,
 ) -> list[tuple[str, float, float]]:
     """One letter's glyphs as text; its dots and marks, when it is not drawn as its own
     characters, returned with their places to be drawn as outlines.
 
     Dots placed off their letter made readers see a space or a new line inside a word
-    (pdfium, pdfminer) or spread the letter's ActualText over a gap (poppler). `tell`:
-    ActualText even right to left, where no ToUnicode map will say the letter."""
+    (pdfium, pdfminer) or spread the letter's ActualText over a gap (poppler). `learned`:
+    the tagging canvas's codes; without it, ActualText even right to left, where no
+    ToUnicode map will say the letter."""
+    tell = learned is None
     glyphs = shaped.glyphs[start:end]
     if actual is None:
         text.textOut(glyphs)
@@ -253,6 +298,9 @@ def _write(
         # The code already says the letter (see _coded); pdfium would take ActualText in
         # drawing order and turn it round as if it had been drawn left to right.
         text.textOut(shown)
+        first = data[letters[0]]  # its origin, which a kerned letter has left of the pen
+        left = origin[0] + (_advance(data, letters[0]) + min(first.x_offset, 0)) * scale
+        _hidden(text, shaped.look.font, actual[1:], (left, origin[1]), learned)
     else:
         text.actual_text(shown, actual)
     marks = []
@@ -261,6 +309,38 @@ def _write(
             x = origin[0] + (_advance(data, index) + item.x_offset) * scale
             marks.append((glyphs[index], x, origin[1] + item.y_offset * scale))
     return marks
+
+
+HIDDEN_STEP = 0.05  # points: how far left of its letter each hidden vowel sign starts
+HIDDEN_WIDTH = 10  # thousandths of the size: pdfminer ends a line between two empty boxes
+
+
+def _hidden(
+    text: _TextObject,
+    font: str,
+    chars: str,
+    origin: tuple[float, float],
+    learned: dict[tuple[str, str], str],
+) -> None:
+    """The rest of a right-to-left letter (its vowel signs, the alef of a lam-alef) as
+    invisible text, one character per glyph, just left of the letter on its baseline.
+
+    A glyph that stands for several characters reads backwards in pdfium and poppler, which
+    turn right-to-left text round one character at a time, and forwards in pdfminer, which
+    takes the drawing order. Drawn after the letter and placed before it, each sign comes
+    after the letter in every reader: pdfminer reads in drawing order, pdfium and poppler
+    by position, from the right. Its ink is the outline drawn by `draw`."""
+    if not chars:
+        return
+    face = pdfmetrics.getFont(font).face
+    text.setTextRenderMode(3)  # neither fill nor stroke: text for readers only
+    for step, char in enumerate(chars, 1):
+        glyph = char if ord(char) in face.charToGlyph else " "
+        code = _code_for(face, glyph, char, HIDDEN_WIDTH)
+        learned[(_face_name(face), code)] = char
+        text.setTextOrigin(origin[0] - step * HIDDEN_STEP, origin[1])
+        text.textOut(code)
+    text.setTextRenderMode(0)
 
 
 def _advance(data: list, index: int) -> int:

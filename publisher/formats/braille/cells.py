@@ -25,3 +25,8 @@ def to_ascii(cells: str) -> str:
 def dots(*numbers: str) -> str:
     """Cells from dot numbers, as braille books write them: dots("4", "46", "126")."""
     return "".join(chr(FIRST + sum(1 << (int(d) - 1) for d in number)) for number in numbers)
+
+
+def from_ascii(text: str) -> str:
+    """Braille ASCII -> Unicode six-dot braille: from_ascii("EN") is the cells of e and n."""
+    return "".join(chr(FIRST + ASCII.index(letter)) for letter in text.upper())

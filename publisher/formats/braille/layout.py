@@ -19,6 +19,7 @@ from ...i18n.dates import format_date
 from ...i18n.words import DRAFT_NOTICE, OVERDUE_NOTICE
 from .. import WriteContext
 from .cells import BLANK, dots
+from .switching import CLOSE, language_name, opening
 from .text import Translator
 
 CONTINUATION = dots("5")  # UEB line continuation indicator
@@ -36,6 +37,7 @@ class Block:
     blank_before: bool = False
     keep_with_next: bool = False
     source: str = ""  # the print text it transcribes, to find its print page; "" for none
+    heading: bool = False  # a heading of the print edition, which has a bookmark there
 
 
 @dataclass
@@ -45,7 +47,6 @@ class Layout:
     leaflet: m.Leaflet
     context: WriteContext
     braille: Translator
-    english: Translator  # for the English copy of a draft notice
     width: int
 
     def words(self, message: str, **values: object) -> str:
@@ -59,7 +60,21 @@ class Layout:
         blocks += self.glossary(leaflet.glossary_used())
         blocks += self.references(leaflet.references)
         blocks += self.review_dates()
+        if self.braille.switched:  # before the first words in another code, as UEB 14.2.5 asks
+            blocks.insert(1, self.switch_note())
         return blocks
+
+    def switch_note(self) -> Block:
+        """A transcriber's note in cell 7: each language's opening and closing signs, then
+        the language's name in the leaflet's language."""
+        signs = []
+        for code in list(self.braille.switched):  # naming them may not add more
+            name = self.braille.cells(language_name(code, self.leaflet.language))
+            signs.append(BLANK.join((opening(code), CLOSE, name)))
+        note = BLANK.join(signs)
+        if self.braille.table.startswith("en-ueb"):
+            note = NOTE_OPEN + note + NOTE_CLOSE
+        return self.para(note, 6, 4)
 
     # --- lines ---------------------------------------------------------------
 
@@ -75,11 +90,13 @@ class Layout:
         """Cells wrapped between braille words; `first` and `runover` are indents in cells."""
         return Block(tuple(wrap(cells, self.width, first, runover)), blank, keep, source)
 
-    def centred(self, text: str, blank: bool = True, cells: str = "") -> Block:
+    def centred(
+        self, text: str, blank: bool = True, cells: str = "", heading: bool = True
+    ) -> Block:
         inner = self.width - 2 * CENTRE_MARGIN
         cells = cells or self.braille.cells(text)
         lines = [centre(line, self.width) for line in wrap(cells, inner, 0, 0)]
-        return Block(tuple(lines), blank, keep_with_next=True, source=text)
+        return Block(tuple(lines), blank, keep_with_next=True, source=text, heading=heading)
 
     def text(self, value: str, first: int = 0, runover: int = 2, blank: bool = False) -> Block:
         return self.para(self.braille.cells(value), first, runover, blank, source=value)
@@ -99,7 +116,7 @@ class Layout:
         blocks = [self.centred(leaflet.title, blank=False)]
         if leaflet.summary:  # the print edition's order: title, summary, organisation
             blocks.append(self.text(leaflet.summary, 2, 0, blank=True))
-        blocks.append(self.centred(self.context.config.organisation))
+        blocks.append(self.centred(self.context.config.organisation, heading=False))
         return blocks + self.helpline(leaflet.helpline) + self.warnings()  # as in large print
 
     def warnings(self) -> list[Block]:
@@ -110,8 +127,8 @@ class Layout:
             blocks += self.box([self.notice(self.words(OVERDUE_NOTICE, date=date), self.braille)])
         if self.context.draft:
             notice = [self.notice(self.words(DRAFT_NOTICE), self.braille)]
-            if self.words(DRAFT_NOTICE) != DRAFT_NOTICE:
-                notice.append(self.notice(DRAFT_NOTICE, self.english))
+            if self.words(DRAFT_NOTICE) != DRAFT_NOTICE:  # and in English, marked as English
+                notice.append(self.para(self.braille.cells_in(DRAFT_NOTICE, "en"), 0, 2))
             blocks += self.box(notice)
         return blocks
 
@@ -162,7 +179,8 @@ class Layout:
         if section.level == 2:
             blocks = [self.centred(section.title, cells=heading)]
         else:  # a cell-5 heading, runovers in cell 5
-            blocks = [self.para(heading, 4, 4, blank=True, keep=True, source=section.title)]
+            block = self.para(heading, 4, 4, blank=True, keep=True, source=section.title)
+            blocks = [dataclasses.replace(block, heading=True)]
         blocks += self.content(section.blocks)
         for subsection in section.subsections:
             blocks += self.section(subsection)

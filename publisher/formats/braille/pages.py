@@ -1,6 +1,8 @@
 """Braille blocks -> pages: the braille page number at the bottom right of each page and,
 when the print edition's pages are known, its print page number at the top right and a print
 page change indicator where a new print page starts mid-page (BANA Braille Formats 2016).
+Where the print page is known only to lie between two pages, both are given, as BANA gives
+combined print pages: "2-3".
 
 Lines keep with what must follow them: a heading (or a glossary term) never ends a page.
 """
@@ -11,6 +13,7 @@ from collections.abc import Callable
 
 from .cells import BLANK, dots
 from .layout import Block
+from .print_pages import PrintPage
 
 PRINT_PAGE_CHANGE = dots("36")  # a line of dashes, then the new print page's number
 
@@ -19,28 +22,31 @@ def paginate(
     blocks: list[Block],
     lines: int,
     width: int,
-    number: Callable[[int], str],
-    prints: list[int] | None = None,
+    number: Callable[[int | str], str],
+    prints: list[PrintPage] | None = None,
 ) -> list[list[str]]:
     """Pages of exactly `lines` lines; `prints`, when known, is each block's print page.
     `number` gives a page number's cells, braille or print."""
     top = 1 if prints else 0  # line 1 carries the print page number
     body = lines - 1 - top
-    pages: list[tuple[int | None, list[str]]] = []
+    pages: list[tuple[PrintPage | None, list[str]]] = []
     page: list[str] = []
     current = prints[0] if prints else None
     start = current  # the print page in effect at the top of this braille page
     for index, block in enumerate(blocks):
-        change = prints is not None and prints[index] != current
+        new = prints[index] if prints else None
+        change = bool(new and current and new != current and not current.narrows_to(new))
         blank = 1 if block.blank_before and page and not change else 0
         if page and len(page) + change + blank + kept_together(blocks, index) > body:
             pages.append((start, page))
             page, blank = [], 0
-        if prints and not page:
-            current = start = prints[index]
-        elif prints and change:
-            current = prints[index]
-            page.append(indicator(number(current), width))
+        if new is not None and not page:
+            current = start = new
+        elif new is not None and change:
+            current = new
+            page.append(indicator(number(current.label), width))
+        elif new is not None:  # the same page, or a range narrowed to its last page
+            current = new
         page += [""] * blank
         for line in block.lines:
             if len(page) == body:
@@ -50,7 +56,7 @@ def paginate(
     if page:
         pages.append((start, page))
     return [
-        finish(page, body, width, number(n), number(p) if p else None)
+        finish(page, body, width, number(n), number(p.label) if p else None)
         for n, (p, page) in enumerate(pages, start=1)
     ]
 

@@ -5,13 +5,17 @@ some tables write e-mail addresses in 8-dot computer braille, which a BRF cannot
 So: plain stand-ins where the table lacks a character (straight quotes for curly ones, a
 hyphen for a dash...); a word the table still cannot write in six dots (an address, a Latin
 word in an Urdu leaflet) is written in Unified English Braille; and a character neither has
-braille for is refused with its file and line.
+braille for is refused with its file and line. Words in another language (a `{lang=..}`
+span, a Latin word in a leaflet in another script) are in that language's code, marked as
+switching.py says.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,6 +24,7 @@ from ... import model as m
 from ...errors import BuildError, Problem
 from .cells import BLANK, is_six_dot
 from .liblouis import Louis
+from .switching import enclose, is_latin_word, primary
 
 # Used only when the table has no braille for the character itself.
 STAND_INS = {
@@ -39,6 +44,7 @@ NUKTA_LETTERS = {
 }
 
 Styled = list[tuple[str, bool]]  # each character and whether it is emphasised
+Tagged = list[tuple[str, bool, str]]  # and its language when a span gives one, else ""
 
 
 @dataclass
@@ -48,18 +54,67 @@ class Translator:
     louis: Louis
     table: str
     source: Path
-    fallback: Translator | None = None  # UEB, for the words this table cannot write
+    script: str = "Latn"  # the leaflet's script (ISO 15924); in another, Latin words are English
+    switch: Callable[[str], Translator | None] | None = None  # another language's translator
+    switched: dict[str, None] = field(default_factory=dict)  # the languages marked, in order
     known: dict[str, str | None] = field(default_factory=dict)  # character -> as translated
 
     def cells(self, text: str, line: int | None = None) -> str:
         return self.styled([(c, False) for c in text], line)
 
-    def inlines(self, runs: tuple[m.Inline, ...], line: int | None) -> str:
-        return self.styled(styled(runs), line)
+    def cells_in(self, text: str, language: str) -> str:
+        """Text in another language (the English copy of a notice), in its code, marked."""
+        return self.run([(c, False) for c in text], language, None)
 
-    def styled(self, chars: Styled, line: int | None) -> str:
-        """The cells of some text: all of it at once when the table can, else word by word."""
+    def inlines(self, runs: tuple[m.Inline, ...], line: int | None) -> str:
+        """The cells of inline runs, each span in another language in that language's code."""
+        out, before = "", ""
+        for language, group in itertools.groupby(tagged(runs), key=lambda c: c[2]):
+            chars = [(c, bold) for c, bold, _ in group]
+            text = "".join(c for c, _ in chars)
+            cells = self.run(chars, language, line)
+            if cells:
+                spaced = out != "" and (before[-1:].isspace() or text[:1].isspace())
+                out += (BLANK if spaced else "") + cells
+            before = text if cells else before + text
+        return out
+
+    def run(self, chars: Styled, language: str, line: int | None) -> str:
+        """A run in `language` ("" for the leaflet's): marked when its code is another one;
+        in the leaflet's own code when that language has no table."""
+        other = self.other(language) if language else None
+        if other is None:
+            return self.styled(chars, line, latin=not language)
+        return self.mark(other.styled(chars, line), language)
+
+    def other(self, language: str) -> Translator | None:
+        """The translator of another language whose braille code is not this one's."""
+        found = self.switch(language) if self.switch else None
+        return found if found is not None and found.table != self.table else None
+
+    def mark(self, cells: str, language: str) -> str:
+        if cells:
+            self.switched.setdefault(primary(language))
+        return enclose(cells, language)
+
+    def styled(self, chars: Styled, line: int | None, latin: bool = True) -> str:
+        """The cells of some text; in a leaflet in another script (with `latin`), runs of
+        Latin words are English, in its code, marked."""
         chars = self.recompose(clean(chars))
+        english = self.other("en") if latin and self.script != "Latn" else None
+        if english is None:
+            return self.native(chars, line)
+        pieces = []
+        for in_latin, words, tail in runs_by_script(split_words(chars), english):
+            run = [c for word in words for c in [(" ", False), *word]][1:]
+            if in_latin:  # its sentence's punctuation (an Arabic comma) after the closing sign
+                pieces.append(self.mark(english.native(run, line), "en") + self.native(tail, line))
+            else:
+                pieces.append(self.native(run, line))
+        return BLANK.join(piece for piece in pieces if piece)
+
+    def native(self, chars: Styled, line: int | None) -> str:
+        """The cells of some text in this table: all at once when it can, else word by word."""
         if not chars:
             return ""
         whole = self.translate(chars)
@@ -69,7 +124,7 @@ class Translator:
 
     def word_by_word(self, words: list[Styled], line: int | None) -> list[str]:
         """Runs of words the table writes, translated together (contractions span words);
-        each other word in the fallback's braille, or refused."""
+        each other word in UEB, marked, or refused."""
         out: list[str] = []
         run: list[Styled] = []
         for word in words:
@@ -90,9 +145,10 @@ class Translator:
         return together or BLANK.join(self.translate(word) or "" for word in run)
 
     def foreign(self, word: Styled, line: int | None) -> str:
-        cells = self.fallback.translate(word) if self.fallback else None
+        english = self.other("en")
+        cells = english.translate(word) if english else None
         if cells is not None:
-            return cells
+            return self.mark(cells, "en")
         text = "".join(c for c, _ in word)
         missing = [c for c, _ in word if self.replacement(c) is None]
         if missing:
@@ -142,6 +198,27 @@ class Translator:
         return out
 
 
+def runs_by_script(
+    words: list[Styled], english: Translator
+) -> list[tuple[bool, list[Styled], Styled]]:
+    """Words in runs, each (whether its words are Latin, the words, the punctuation after the
+    run that English braille has no sign for); such punctuation ends a Latin run. A Latin
+    word with another character English braille lacks stays in the leaflet's code."""
+    runs: list[tuple[bool, list[Styled], Styled]] = []
+    for whole in words:
+        word, tail = whole, []
+        latin = is_latin_word(plain(word))
+        while latin and word and english.replacement(word[-1][0]) is None:
+            word, tail = word[:-1], [word[-1], *tail]
+        if latin and any(english.replacement(c) is None for c, _ in word):
+            latin, word, tail = False, whole, []
+        if runs and runs[-1][0] == latin and not runs[-1][2]:
+            runs[-1] = (latin, [*runs[-1][1], word], tail)
+        else:
+            runs.append((latin, [word], tail))
+    return runs
+
+
 def split_words(chars: Styled) -> list[Styled]:
     words: list[Styled] = [[]]
     for char, bold in chars:
@@ -152,19 +229,26 @@ def split_words(chars: Styled) -> list[Styled]:
     return [word for word in words if word]
 
 
-def styled(runs: tuple[m.Inline, ...], bold: bool = False) -> Styled:
-    """The characters of some inline runs; a link's address follows when its text differs."""
-    chars: Styled = []
+def plain(word: Styled) -> str:
+    return "".join(c for c, _ in word)
+
+
+def tagged(runs: tuple[m.Inline, ...], bold: bool = False, language: str = "") -> Tagged:
+    """The characters of some inline runs, with their emphasis and the language of the span
+    they are in; a link's address follows when its text differs."""
+    chars: Tagged = []
     for run in runs:
         match run:
             case m.Text(text) | m.Term(text, _):
-                chars += [(c, bold) for c in unicodedata.normalize("NFC", text)]
+                chars += [(c, bold, language) for c in unicodedata.normalize("NFC", text)]
             case m.Strong(children) | m.Emphasis(children):
-                chars += styled(children, True)
+                chars += tagged(children, True, language)
+            case m.Span(children, lang):
+                chars += tagged(children, bold, lang)
             case m.Link(children, url):
-                chars += styled(children, bold)
+                chars += tagged(children, bold, language)
                 if not same_address(m.plain_text(children), url):
-                    chars += [(c, bold) for c in f" ({display_address(url)})"]
+                    chars += [(c, bold, language) for c in f" ({display_address(url)})"]
     return chars
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from ...checks.braille import no_table, setting_line
 from ...errors import BuildError, Problem
 from ...model import Leaflet
+from ...text.scripts import script_of
 from .. import WriteContext
 from .cells import to_ascii
 from .layout import Layout
@@ -55,16 +56,17 @@ def braille_pages(leaflet: Leaflet, context: WriteContext, folder: Path) -> Brai
     louis = open_liblouis()
     if louis is None:
         raise BuildError(unavailable() or "liblouis is not installed")
-    english = translator(louis, leaflet, "en", context)
-    braille = translator(louis, leaflet, leaflet.language, context)
-    if braille.table != english.table:  # what the language's table cannot write: in UEB
-        braille = dataclasses.replace(braille, fallback=english)
+    tables = Tables(louis, leaflet, context)
+    tables("en")  # English's table first: the words another table cannot write are in UEB
+    braille = tables(leaflet.language)
+    assert braille is not None  # refused with a message if it has no table
+    braille = dataclasses.replace(braille, script=script_of(leaflet.language))
     # 2. Blocks of lines to braille formats, each with the print page it comes from when
     #    the large-print PDF of this language was built (it is written before braille).
     config = context.config
-    blocks = Layout(leaflet, context, braille, english, config.braille_cells).blocks()
+    blocks = Layout(leaflet, context, braille, config.braille_cells).blocks()
     pdf = folder / context.siblings["pdf"] if "pdf" in context.siblings else None
-    prints = print_pages(pdf, [b.source for b in blocks]) if pdf and pdf.is_file() else None
+    prints = print_pages(pdf, blocks) if pdf and pdf.is_file() else None
     # 3. Pages, with braille page numbers (and print page numbers when known).
     pages = paginate(
         blocks, config.braille_lines, config.braille_cells, lambda n: braille.cells(str(n)), prints
@@ -72,6 +74,29 @@ def braille_pages(leaflet: Leaflet, context: WriteContext, folder: Path) -> Brai
     return Braille(
         tuple(map(tuple, pages)), config.braille_cells, config.braille_lines, braille.table
     )
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Each language's translator, made once: the leaflet's, English (for the words its
+    table cannot write) and each language a span marks; None for a span's language that has
+    no table (its words stay in the leaflet's code)."""
+
+    louis: Louis
+    leaflet: Leaflet
+    context: WriteContext
+    made: dict[str, Translator | None] = dataclasses.field(default_factory=dict)
+
+    def __call__(self, language: str) -> Translator | None:
+        key = language.lower()
+        if key not in self.made:
+            needed = key in ("en", self.leaflet.language.lower())
+            if needed or self.context.config.braille_table(language):
+                made = translator(self.louis, self.leaflet, language, self.context)
+                self.made[key] = dataclasses.replace(made, switch=self)
+            else:
+                self.made[key] = None
+        return self.made[key]
 
 
 def translator(louis: Louis, leaflet: Leaflet, language: str, context: WriteContext) -> Translator:

@@ -1,10 +1,10 @@
 """The talking book's sound: one MP3 per content document, with each element's clip.
 
-Each element's clip is its utterance's sound (the same cached recording as the MP3
-edition) then its pause, padded to a whole millisecond so every clip boundary is an
-exact clock value. The MP3 carries a LAME "Info" frame with its encoder delay and
-padding, so gapless decoders (FFmpeg, Chromium, Apple's) play exactly those samples
-and the clips land where the overlays say.
+Each element's clip is the sound of its utterances (a sentence, or its pieces in other
+languages: the same cached recording as the MP3 edition), each then its pause, padded
+to a whole millisecond so every clip boundary is an exact clock value. The MP3 carries
+a LAME "Info" frame with its encoder delay and padding, so gapless decoders (FFmpeg,
+Chromium, Apple's) play exactly those samples and the clips land where the overlays say.
 """
 
 from __future__ import annotations
@@ -56,15 +56,15 @@ def tracks(
     for document in documents:
         parts, clips, at = [], [], 0
         for anchor in document.anchors:
-            choices = said.get(anchor.about, [])
-            if anchor.which >= len(choices):
+            pieces = said.get((anchor.about, anchor.part))
+            if not pieces:
                 raise BuildError([Problem(leaflet.source, _line(anchor.about), _unsaid(anchor))])
-            utterance, sound = choices[anchor.which]
-            whole = -len(sound) % MS  # silence to the next whole millisecond
-            parts += [sound, np.zeros(whole + MS * utterance.pause)]
-            end = at + len(sound) + whole + MS * utterance.pause
-            clips.append(Clip(anchor.id, at, end))
-            at = end
+            begin = at
+            for utterance, sound in pieces:
+                whole = -len(sound) % MS  # silence to the next whole millisecond
+                parts += [sound, np.zeros(whole + MS * utterance.pause)]
+                at += len(sound) + whole + MS * utterance.pause
+            clips.append(Clip(anchor.id, begin, at))
         found.append(Track(document.name, np.concatenate(parts or [np.zeros(0)]), tuple(clips)))
     lengths = [len(t.samples) for t in found]
     whole = np.concatenate([t.samples for t in found] or [np.zeros(0, dtype=np.float32)])
@@ -75,13 +75,14 @@ def tracks(
 
 def said_about(
     script: Script, spoken: list[list[np.ndarray]]
-) -> dict[object, list[tuple[Utterance, np.ndarray]]]:
-    """What the script says about each part of the leaflet, in order, with its sound."""
-    said: dict[object, list[tuple[Utterance, np.ndarray]]] = {}
+) -> dict[tuple[object, int], list[tuple[Utterance, np.ndarray]]]:
+    """What the script says for each part of the leaflet ((about, part): a sentence, a
+    caption...), in order, with its sound."""
+    said: dict[tuple[object, int], list[tuple[Utterance, np.ndarray]]] = {}
     for chapter, sounds in zip(script.chapters, spoken, strict=True):
         for utterance, sound in zip(chapter.utterances, sounds, strict=True):
             if utterance.about is not None:
-                said.setdefault(utterance.about, []).append((utterance, sound))
+                said.setdefault((utterance.about, utterance.part), []).append((utterance, sound))
     return said
 
 

@@ -1,7 +1,9 @@
 """Leaflet -> the talking book's content documents: one XHTML body per `##` section.
 
 Every element a voice reads gets an id and an Anchor naming what the speech script
-says for it (`Utterance.about`), so the overlays can put text and voice in step.
+says for it (`Utterance.about` and `part`), so the overlays can put text and voice in
+step; a paragraph's or list item's sentences each get a <span> of their own, read by the
+script sentence by sentence, so each is highlighted as it is read.
 The opening holds the title, the organisation, the summary, notices and review
 dates; a closing document holds the helpline, the glossary and the sources.
 """
@@ -28,6 +30,7 @@ from ...model import (
     Note,
     Paragraph,
     Section,
+    Span,
     Strong,
     Term,
     Text,
@@ -35,6 +38,7 @@ from ...model import (
 from ...speech.script import REVIEW_DATES, is_draft_translation, sources_count
 from ...speech.tables import load_table
 from ...text.scripts import direction
+from ...text.sentences import sentences, split_runs
 from .. import WriteContext
 
 # Every tool word here is one the speech script says (speech/script.py WORDS), so a
@@ -45,11 +49,12 @@ CLOSING = "more-information"
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """An element the voice reads: its id, and the `which`-th utterance about `about`."""
+    """An element the voice reads: its id, and what the script says for it (`about`,
+    `part`: the utterances with those)."""
 
     id: str
     about: object
-    which: int = 0
+    part: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +130,8 @@ class Book:
             ),
         ]
         if leaflet.summary:
-            parts.append(self.element("p", escape(leaflet.summary), "summary", ' class="summary"'))
+            summary = [escape(s) for s in sentences(leaflet.summary, leaflet.language)]
+            parts.append(Markup('<p class="summary">{}</p>').format(self.spans(summary, "summary")))
         if is_overdue(leaflet, self.context.today):
             due = format_date(leaflet.next_review, self.words_language(OVERDUE_NOTICE))
             parts.append(
@@ -219,7 +225,7 @@ class Book:
     def block(self, block: Block) -> Markup:
         match block:
             case Paragraph():
-                return self.element("p", self.inlines(block.inlines), block)
+                return Markup("<p>{}</p>").format(self.paragraph(block))
             case Image():
                 return self.picture(block)
             case ListBlock():
@@ -235,14 +241,31 @@ class Book:
         items = []
         for item in block.items:
             only = item.blocks[0] if len(item.blocks) == 1 else None
-            if isinstance(only, Paragraph):  # the usual item: its words, read as one
-                items.append(self.element("li", self.inlines(only.inlines), only))
+            if isinstance(only, Paragraph):  # the usual item: its sentences, no <p>
+                items.append(Markup("<li>{}</li>").format(self.paragraph(only)))
             else:
                 items.append(Markup("<li>{}</li>").format(self.blocks(item.blocks)))
         if not block.ordered:
             return Markup("<ul>{}</ul>").format(Markup("").join(items))
         start = Markup(' start="{}"').format(block.start) if block.start != 1 else ""
         return Markup("<ol{}>{}</ol>").format(start, Markup("").join(items))
+
+    def paragraph(self, paragraph: Paragraph) -> Markup:
+        """A paragraph's words, each sentence in a span the voice reads on its own."""
+        found = split_runs(paragraph.inlines, self.leaflet.language)
+        return self.spans([self.inlines(runs) for runs in found], paragraph)
+
+    def spans(self, found: list[Markup], about: object) -> Markup:
+        """Each sentence in a span with its id (its `part` of `about`); the space after a
+        sentence goes between the spans, so the highlight ends with the sentence."""
+        spans = []
+        for part, sentence in enumerate(found):
+            words = sentence.rstrip()
+            ident = self.anchor(about, part)
+            spans.append(
+                Markup('<span id="{}">{}</span>{}').format(ident, words, sentence[len(words) :])
+            )
+        return Markup("").join(spans)
 
     def picture(self, image: Image) -> Markup:
         href = self.picture_href(image)
@@ -253,7 +276,7 @@ class Book:
         )
         if not image.caption:
             return Markup('<figure class="picture">{}</figure>').format(img)
-        caption = self.element("figcaption", escape(image.caption), image, which=1)
+        caption = self.element("figcaption", escape(image.caption), image, part=1)
         return Markup('<figure class="picture">{}{}</figure>').format(img, caption)
 
     def picture_href(self, image: Image) -> str:
@@ -280,6 +303,10 @@ class Book:
                 return Markup('<a href="{}">{}</a>').format(url, self.inlines(children))
             case Term(text, key):
                 return self.term(text, key)
+            case Span(children, lang):  # words in another language, read in its voice
+                return Markup('<span lang="{0}" xml:lang="{0}" dir="{1}">{2}</span>').format(
+                    lang, direction(lang), self.inlines(children)
+                )
         raise TypeError(run)
 
     def term(self, text: str, key: str) -> Markup:
@@ -293,16 +320,16 @@ class Book:
     # --- pieces --------------------------------------------------------------
 
     def element(
-        self, tag: str, inner: Markup, about: object, attrs: str = "", which: int = 0
+        self, tag: str, inner: Markup, about: object, attrs: str = "", part: int = 0
     ) -> Markup:
-        ident = self.anchor(about, which)
+        ident = self.anchor(about, part)
         return Markup('<{0} id="{1}"{2}>{3}</{0}>').format(tag, ident, Markup(attrs), inner)
 
-    def anchor(self, about: object, which: int = 0, ident: str = "") -> str:
+    def anchor(self, about: object, part: int = 0, ident: str = "") -> str:
         if not ident:
             self.count += 1
             ident = f"t{self.count}"
-        self.anchors.append(Anchor(ident, about, which))
+        self.anchors.append(Anchor(ident, about, part))
         return ident
 
     def words(self, message: str, **values: object) -> str:
@@ -317,13 +344,17 @@ class Book:
     def words_element(
         self, tag: str, message: str, about: object, attrs: str = "", **values: object
     ) -> Markup:
-        """Tool words in an element, marked as English when they are still in English."""
+        """Tool words in an element, marked as English when they are still in English;
+        words of more than one sentence have a span for each, as the script says them."""
         template = self.words(message, **{name: f"{{{name}}}" for name in values})
-        inner = escape(template).format(**values)
         language = self.words_language(message)
         if language != self.leaflet.language:
             attrs += f' lang="{language}" xml:lang="{language}" dir="{direction(language)}"'
-        return self.element(tag, inner, about, attrs)
+        found = sentences(template, self.leaflet.language)
+        if len(found) == 1:
+            return self.element(tag, escape(template).format(**values), about, attrs)
+        spans = self.spans([escape(part).format(**values) for part in found], about)
+        return Markup("<{0}{1}>{2}</{0}>").format(tag, Markup(attrs), spans)
 
     def source_language(self) -> Markup:
         """lang and dir for text left in the source language (the sources), as the HTML does."""

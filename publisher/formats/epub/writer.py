@@ -25,11 +25,12 @@ from ...speech.engines.registry import choose
 from ...speech.script import is_draft_translation, speech_script
 from ...text.scripts import direction
 from .. import WriteContext
+from ..print_edition import bookmarks
 from ..templates import templates_dir
 from .audio import MS, RATE, Track, encode, tracks
 from .content import Book, Document
 from .nav import toc
-from .pages import bookmarks, first_pages
+from .pages import first_pages
 
 # Tool words: "Contents", the MP3 edition's (audio/mp3.py); the draft mark is i18n.words'.
 MEDIA_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg"}
@@ -39,8 +40,8 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 </container>
 """
 SUMMARY = (
-    "The full text of the leaflet with a recorded voice in step: each paragraph, heading, "
-    "list item and picture description is highlighted as it is read. Headings and a table "
+    "The full text of the leaflet with a recorded voice in step: each sentence, heading "
+    "and picture description is highlighted as it is read. Headings and a table "
     "of contents let you move around{pages}. Every picture has a text description, read "
     "aloud too. No sound, flashing or motion hazards."
 )

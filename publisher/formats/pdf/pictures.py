@@ -6,6 +6,7 @@ description (tags.py); a decorative picture is an Artifact.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from .styles import Fonts
 from .tags import Node
 
 PX = 0.75  # points per CSS pixel: a picture's natural size, for decorative ones
+LABEL_WORDS = 5  # a picture's label: its description's first words, at most this many
+LABEL_LETTERS = 32  # and at most this many characters (one long word is cut at a letter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +127,22 @@ def fit(art: ImageReader | Drawing, room: Room, decorative: bool) -> tuple[float
 
 def picture_error(image: Image, source: Path, message: str) -> BuildError:
     return BuildError([Problem(source, image.line, f"picture '{image.path.name}' {message}")])
+
+
+def short_label(description: str, ellipsis: str = "\u2026") -> str:
+    """The first words of a description, cut between words, with `ellipsis` only if cut."""
+    words = description.split()
+    kept = words[:LABEL_WORDS]
+    while len(kept) > 1 and len(" ".join(kept)) > LABEL_LETTERS:
+        kept.pop()
+    label = " ".join(kept)
+    if len(kept) == 1 and len(label) > LABEL_LETTERS:  # a script written without spaces
+        cut = LABEL_LETTERS // 2  # each letter about a word
+        while cut > 1 and unicodedata.category(label[cut]).startswith("M"):
+            cut -= 1  # never between a letter and its vowel signs or marks
+        label = label[:cut]
+    if label == " ".join(words):
+        return label
+    while label and unicodedata.category(label[-1]) in ("Po", "Pd"):  # "leg," -> "leg…"
+        label = label[:-1]
+    return label.rstrip() + ellipsis if label.strip() else ""  # only marks: no label

@@ -11,13 +11,15 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import groupby
 from urllib.parse import unquote, urlsplit
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, ListItem, Table
 from reportlab.platypus.tables import TableStyle
 
@@ -28,15 +30,19 @@ from ...i18n.dates import format_date
 from ...i18n.words import OVERDUE_NOTICE, draft_notices
 from ...text.fonts import Printed
 from ...text.phones import link_tel_url, tel_url
+from ...text.scripts import script_of
 from .. import WriteContext
 from ..print_style import LINK_COLOUR, NOTE_BORDER_COLOUR, NOTE_BORDER_WIDTH
-from .pictures import Picture, Room, fit, load_art
-from .styles import Styles
-from .tags import MarkedList, Tree
+from .hyphens import SHY, break_long_words
+from .keeping import keep_starts
+from .pictures import Picture, Room, fit, load_art, short_label
+from .styles import Styles, has_glyphs
+from .tags import MarkedList, Node, Tree
 from .text import BREAK, Span, Typesetter, plain
 
 LOGO_HEIGHT = 72.0  # points (an inch): the brand logo at the top of the first page
 BULLETS = ("\u2022", "\u2013")  # bullet, then an en dash for a nested list
+HOLE = "\0"  # where a value goes in tool words, to mark it apart (no text holds it)
 
 
 def clean(text: str) -> str:
@@ -54,6 +60,7 @@ class Story:
     setter: Typesetter
     printed: list[Printed] = field(default_factory=list)
     tree: Tree = field(default_factory=Tree)  # the structure tree, in source order
+    inset: float = 0.0  # how much narrower than the text the lines being made are (boxes, lists)
 
     def words(self, message: str, **values: object) -> str:
         return self.context.words(message, **values)
@@ -66,15 +73,26 @@ class Story:
         story += self.glossary(leaflet.glossary_used())
         story += self.references(leaflet.references)
         story += self.review_dates()
-        return story
+        # a heading or a list's introduction keeps the next flowable's first two lines
+        return keep_starts(story, 2 * self.styles.body.leading)
 
     # --- text --------------------------------------------------------------
 
     def text(self, value: str, line: int | None = None) -> str:
-        """Text as it is printed, recorded for the glyph check."""
-        value = clean(value)
-        self.printed.append(Printed(value, line))
+        """Text as it is printed, recorded for the glyph check; its soft hyphens are kept
+        until the paragraph is made (see hyphens.py)."""
+        value = unicodedata.normalize("NFC", value)
+        self.printed.append(Printed(value.replace(SHY, ""), line))
         return value
+
+    @contextmanager
+    def narrower(self, by: float) -> Iterator[None]:
+        """The lines made inside are `by` points narrower (a box's padding, a list's indent)."""
+        self.inset += by
+        try:
+            yield
+        finally:
+            self.inset -= by
 
     def span(self, value: str, line: int | None = None, bold: bool = False) -> list[Span]:
         return [Span(self.text(value, line), bold)]
@@ -90,11 +108,39 @@ class Story:
                 return self.span(text, line, bold)
             case m.Strong(children) | m.Emphasis(children):
                 return self.inlines(children, line, True)  # large print: bold, never italic
-            case m.Span(children, _):
-                return self.inlines(children, line, bold)
+            case m.Span(children, lang):
+                spans = self.inlines(children, line, bold)
+                return self.in_language(spans, lang if self.other(lang) else None)
             case m.Link(children, url):
                 return self.link(children, url, line, bold)
         raise BuildError([Problem(self.leaflet.source, line, f"cannot print {run!r} in a PDF")])
+
+    def other(self, lang: str) -> bool:
+        """True when `lang` is another language than the leaflet's (not 'en' in 'en-GB')."""
+        return primary(lang) != primary(self.leaflet.language)
+
+    @property
+    def source_language(self) -> str | None:
+        """The language of what is printed untranslated (organisation, references), when it
+        is not the leaflet's."""
+        language = self.context.config.source_language
+        return language if self.other(language) else None
+
+    @property
+    def address_language(self) -> str | None:
+        """The language an address is read in: the source language's, in a leaflet written in
+        another script (an Arabic voice would not read example.org)."""
+        language = self.source_language
+        if language is None or script_of(language) == script_of(self.leaflet.language):
+            return None
+        return language
+
+    @staticmethod
+    def in_language(spans: list[Span], lang: str | None) -> list[Span]:
+        """The spans marked as in `lang`, unless a span inside says another language."""
+        if lang is None:
+            return spans
+        return [span if span.lang else dataclasses.replace(span, lang=lang) for span in spans]
 
     def link(
         self, children: tuple[m.Inline, ...], url: str, line: int | None, bold: bool
@@ -102,22 +148,47 @@ class Story:
         """The link text, then its address when the text does not already say it."""
         shown = self.inlines(children, line, bold)
         address = display_address(url)
-        if not same_address(m.plain_text(children), url):
-            shown.append(Span(" (" + self.text(address, line) + ")", bold))
+        said = m.plain_text(children)
+        if same_address(said, url):
+            if not url.lower().startswith("tel:"):  # digits are read in any language
+                shown = self.in_language(shown, self.address_language)
+        elif address.lower() not in said.lower():  # an address is shown once
+            where = Span(self.text(address, line), bold, lang=self.address_language)
+            shown += [Span(" (", bold), where, Span(")", bold)]
         if url.lower().startswith("tel:"):  # dial what the reader sees, '(0)' as dialled
             url = link_tel_url(url, m.plain_text(children))
         return [dataclasses.replace(span, link=url, colour=LINK_COLOUR) for span in shown]
 
     def para(
-        self, spans: list[Span], style_name: str = "body", role: str = "P", lang: str | None = None
+        self,
+        spans: list[Span],
+        style_name: str = "body",
+        role: str = "P",
+        lang: str | None = None,
+        attach: bool = True,
     ) -> Flowable:
-        return self.tagged(spans, getattr(self.styles, style_name), role, lang)
+        return self.tagged(spans, getattr(self.styles, style_name), role, lang, attach)
 
     def tagged(
-        self, spans: list[Span], style: ParagraphStyle, role: str, lang: str | None = None
+        self,
+        spans: list[Span],
+        style: ParagraphStyle,
+        role: str,
+        lang: str | None = None,
+        attach: bool = True,
     ) -> Flowable:
-        """A paragraph with its node in the structure tree, and a Link node for each link."""
-        with self.tree.inside(role, lang=lang) as node:
+        """A paragraph with its node in the structure tree, and a Link node for each link;
+        `attach=False`: the node joins its parent's kids when it is drawn."""
+        width = self.styles.text_width - self.inset
+        bold = style.fontName == self.styles.fonts.bold
+
+        def measure(text: str, bold_span: bool) -> float:
+            return stringWidth(text, self.styles.fonts.face(bold or bold_span), style.fontSize)
+
+        spans, broken = break_long_words(spans, width, measure)
+        # a word broken over lines is still one word to a screen reader
+        actual = clean(" ".join(plain(spans).replace("-\n", "").split())) if broken else None
+        with self.tree.inside(role, attach, lang=lang, actual=actual) as node:
             spans = self.linked(spans)
         return self.setter.paragraph(spans, style, node)
 
@@ -132,8 +203,22 @@ class Story:
                 contents = (
                     said if same_address(said, link) or where in said else f"{said} ({where})"
                 )
-                mark = self.tree.add("Link", attach=False, url=link, contents=contents).number
-                run = [dataclasses.replace(span, mark=mark) for span in run]
+                node = self.tree.add("Link", attach=False, url=link, contents=contents)
+                run = [dataclasses.replace(span, mark=node.number) for span in run]
+                run = self.languages(run, node)
+            else:
+                run = self.languages(run)
+            result += run
+        return result
+
+    def languages(self, spans: list[Span], parent: Node | None = None) -> list[Span]:
+        """The spans, each run in another language marked with its own Span node (/Lang)."""
+        result: list[Span] = []
+        for lang, group in groupby(spans, key=lambda span: span.lang):
+            run = list(group)
+            if lang is not None:
+                node = self.tree.add("Span", attach=False, parent=parent, lang=lang)
+                run = [dataclasses.replace(span, mark=node.number) for span in run]
             result += run
         return result
 
@@ -148,8 +233,12 @@ class Story:
 
     def note(self, content: Callable[[], list[Flowable]]) -> Flowable:
         """A box (Note in the structure tree) around the flowables `content` makes."""
-        with self.tree.inside("Note"):
+        with self.tree.inside("Note"), self.narrower(2 * self.padding + 2 * NOTE_BORDER_WIDTH):
             return self.box(content())
+
+    @property
+    def padding(self) -> float:
+        return self.styles.print.body_size * 0.75
 
     @property
     def border_colour(self) -> str:
@@ -161,7 +250,7 @@ class Story:
         A box longer than a page splits inside its border, at least two lines on each side.
         """
         body_size = self.styles.print.body_size
-        padding = body_size * 0.75
+        padding = self.padding
         least = 2 * padding + 2 * self.styles.body.leading
         table = Table(
             [[content]], colWidths=[self.styles.text_width], hAlign="LEFT", splitInRow=least
@@ -192,7 +281,8 @@ class Story:
         page: list[Flowable] = [*self.logo(), self.heading((m.Text(leaflet.title),), 1, None)]
         if leaflet.summary:
             page.append(self.para(self.span(leaflet.summary)))
-        page.append(self.para(self.span(self.context.config.organisation), "strong"))
+        organisation = self.span(self.context.config.organisation)
+        page.append(self.para(organisation, "strong", lang=self.source_language))
         return [*page, *self.warnings(), *self.helpline(leaflet.helpline)]
 
     def logo(self) -> list[Flowable]:
@@ -249,9 +339,22 @@ class Story:
         if helpline.hours:
             lines.append(self.para(self.span(helpline.hours)))
         if helpline.email:
-            email = self.words("Email: {email}", email=helpline.email)
-            lines.append(self.para([Span(self.text(email), link="mailto:" + helpline.email)]))
+            words = self.words("Email: {email}", email=HOLE)
+            spans = self.around(words, helpline.email)
+            link = "mailto:" + helpline.email
+            lines.append(self.para([dataclasses.replace(span, link=link) for span in spans]))
         return lines
+
+    def around(self, words: str, address: str) -> list[Span]:
+        """Tool words with the address where their HOLE is, the address a span in its own
+        language."""
+        before, _, after = words.partition(HOLE)
+        spans = [Span(self.text(address), lang=self.address_language)]
+        if before:
+            spans.insert(0, Span(self.text(before)))
+        if after:
+            spans.append(Span(self.text(after)))
+        return spans
 
     def glossary(self, entries: tuple[m.GlossaryEntry, ...]) -> list[Flowable]:
         if not entries:
@@ -266,7 +369,13 @@ class Story:
         if not references:
             return []
         heading = self.heading((m.Text(self.words("References")),), 2, None)
-        return [heading, *(self.para(self.span(reference), "item") for reference in references)]
+        return [
+            heading,
+            *(
+                self.para(self.span(reference), "item", lang=self.source_language)
+                for reference in references
+            ),
+        ]
 
     def review_dates(self) -> list[Flowable]:
         language = self.leaflet.language
@@ -317,8 +426,6 @@ class Story:
         """Bullets or numbers in bold at the body size, hanging before the text: at its left,
         or at its right in a right-to-left leaflet."""
         size = self.styles.print.body_size
-        with self.tree.inside("L") as node:
-            items = [self.list_item(item) for item in block.items]
         if block.ordered:
             last = block.start + len(block.items) - 1
             marker = f"{last}."
@@ -331,6 +438,8 @@ class Story:
             kind = {"bulletType": "bullet", "start": marker}
             indent = size * 1.5
             size *= 1.3  # the bullet glyph is small: make the marker easy to find
+        with self.tree.inside("L") as node, self.narrower(indent):
+            items = [self.list_item(item) for item in block.items]
         self.printed.append(Printed(marker, block.line))
         side = {"bulletDir": "rtl", "rightIndent": indent} if self.setter.rtl else {}
         return MarkedList(
@@ -355,21 +464,38 @@ class Story:
                 return ListItem(self.blocks(item.blocks, in_list=True))
 
     def picture(self, image: m.Image) -> Flowable:
-        """The picture as wide as the text, its caption under it, both on the same page."""
+        """The picture as wide as the text, its caption (or label) under it on the same page."""
         styles = self.styles
         art, words_inside = load_art(image, styles.fonts, self.leaflet.source)
         self.printed += words_inside
-        room = Room(styles.text_width, styles.frame_height - 3 * styles.body.leading)
-        width, height = fit(art, room, image.decorative)
         figure = None if image.decorative else self.tree.add("Figure", alt=clean(image.alt))
-        caption = (
-            self.para(self.span(image.caption, image.line), "caption", "Caption")
-            if image.caption
-            else None
-        )
+        caption = self.caption(image, figure)
+        below = caption.wrap(styles.text_width, styles.frame_height)[1] if caption else 0.0
+        spaces = styles.print.paragraph_space + styles.caption.spaceBefore
+        room = Room(styles.text_width, styles.frame_height - below - spaces)
+        width, height = fit(art, room, image.decorative)
         picture = Picture(art, width, height, figure, "RIGHT" if self.setter.rtl else "LEFT")
-        picture.spaceAfter = styles.print.paragraph_space
-        return KeepTogether([picture, caption] if caption else [picture])
+        if caption is None:
+            picture.spaceAfter = styles.print.paragraph_space
+            return KeepTogether([picture])
+        return KeepTogether([picture, caption])  # the caption close under it, then a space
+
+    def caption(self, image: m.Image, figure: Node | None) -> Flowable | None:
+        """The caption, else a label of the description's first words ({.no-label}: none);
+        a Caption inside the Figure, after the picture (it joins the Figure when drawn)."""
+        words = image.caption
+        if not words and image.label and figure is not None:
+            ellipsis = "\u2026" if has_glyphs(self.styles.fonts.bold, "\u2026") else "..."
+            words = short_label(image.alt, ellipsis)
+        if not words:
+            return None
+        role = "Caption" if figure else "P"  # a decorative picture's words: a paragraph
+        with self.tree.within(figure) if figure else nullcontext():
+            return self.para(self.span(words, image.line), "caption", role, attach=False)
+
+
+def primary(language: str) -> str:
+    return language.replace("_", "-").split("-")[0].lower()
 
 
 def digits(phone: str) -> str:

@@ -146,7 +146,7 @@ def _element(
     if _first_page(node) is not None:
         element.Pg = pages[_first_page(node)]
     element.K = kids[0] if len(kids) == 1 else kids
-    for key, value in (("/Alt", node.alt), ("/Lang", node.lang)):
+    for key, value in (("/Alt", node.alt), ("/Lang", node.lang), ("/ActualText", node.actual)):
         if value:
             element[key] = pikepdf.String(value)
     return element

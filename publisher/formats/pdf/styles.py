@@ -123,7 +123,10 @@ def make_styles(
         body=body,
         strong=ParagraphStyle("Strong", parent=body, fontName=fonts.bold),
         item=ParagraphStyle("Item", parent=body, spaceAfter=sizes.paragraph_space / 2),
-        caption=ParagraphStyle("Caption", parent=body, spaceBefore=sizes.paragraph_space / 3),
+        # bold at the body size: a caption stands apart by its weight, never a smaller size
+        caption=ParagraphStyle(
+            "Caption", parent=body, fontName=fonts.bold, spaceBefore=sizes.paragraph_space / 3
+        ),
         headings={
             level: heading_style(sizes, fonts, body, level, line_height) for level in (1, 2, 3)
         },

@@ -19,6 +19,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import ListFlowable
 
 MARK_CALLBACK = "publisher-mark"  # the name of the <onDraw> callback of a link's start and end
+ACTUAL_TEXT = "/Span <</ActualText "  # how shaping.py marks a letter drawn as other glyphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Node:
     lang: str | None = None  # when it differs from the document's
     url: str | None = None  # a Link's address
     contents: str | None = None  # a Link's description: its text and where it goes
+    actual: str | None = None  # the words, where the page shows them otherwise (a broken word)
     kids: list[Node | Content | Area] = field(default_factory=list)
 
     def nodes(self) -> Iterator[Node]:
@@ -74,22 +76,30 @@ class Tree:
         self.all = [self.root]
         self._parent = self.root
 
-    def add(self, role: str, attach: bool = True, **attributes: str | None) -> Node:
-        """A node under the current parent; `attach=False` (a Link): it joins its parent's
-        kids when it is first drawn, so that it comes after the text drawn before it."""
-        node = Node(role, len(self.all), self._parent, **attributes)
+    def add(
+        self, role: str, attach: bool = True, parent: Node | None = None, **attributes: str | None
+    ) -> Node:
+        """A node under `parent` or the current parent; `attach=False` (a Link): it joins its
+        parent's kids when it is first drawn, so that it comes after the text drawn before it."""
+        node = Node(role, len(self.all), parent or self._parent, **attributes)
         if attach:
             self._parent.kids.append(node)
         self.all.append(node)
         return node
 
     @contextmanager
-    def inside(self, role: str, **attributes: str | None) -> Iterator[Node]:
+    def inside(self, role: str, attach: bool = True, **attributes: str | None) -> Iterator[Node]:
         """A node whose nodes are added inside the `with` block."""
-        node = self.add(role, **attributes)
+        node = self.add(role, attach, **attributes)
+        with self.within(node):
+            yield node
+
+    @contextmanager
+    def within(self, node: Node) -> Iterator[None]:
+        """Nodes added inside the `with` block go under `node` (a Figure's caption)."""
         outer, self._parent = self._parent, node
         try:
-            yield node
+            yield
         finally:
             self._parent = outer
 
@@ -165,7 +175,7 @@ class TaggingCanvas(Canvas):
 
     # --- marked content ---------------------------------------------------------------
 
-    def _begin(self, node: Node) -> str:
+    def _begin(self, node: Node, properties: str = "") -> str:
         page = self.getPageNumber() - 1
         while len(self.pages) <= page:
             self.pages.append([])
@@ -173,7 +183,9 @@ class TaggingCanvas(Canvas):
         self.pages[page].append(node)
         _attach(node)
         node.kids.append(Content(page, mcid))
-        return f"/{node.role} <</MCID {mcid}>> BDC"
+        # poppler takes ActualText only from a sequence tagged /Span, whatever its node
+        tag = "Span" if properties else node.role
+        return f"/{tag} <<{properties}/MCID {mcid}>> BDC"
 
     def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> PDFTextObject:  # noqa: N802
         text = super().beginText(x, y, direction)
@@ -189,20 +201,35 @@ class TaggingCanvas(Canvas):
             super().drawText(text)
             return
         marked = [code[0]]
-        if start is not None:
-            marked.append(self._begin(start))
+        node, state = start, ""  # whose content it is; what is open: "", "node", "letter"
         for item in code[1:]:
-            if item.endswith(" Tj T*") or item.endswith(" TJ T*"):
+            if item.endswith((" Tj T*", " TJ T*")):
                 # A space where ReportLab breaks the line, or a reader of the tree (a
                 # screen reader, pdfinfo -struct-text) runs the last word into the next.
+                # (ReportLab keeps code 32 a space in every subset of a font.)
                 item = item[: -len("T*")] + "( ) Tj T*"
+            elif item.strip() == "T*" and marked[-1].endswith((" Tj", " TJ")):
+                # a line break of its own (<br/>); none after a word broken at its hyphen
+                item = item if marked[-1].endswith("-) Tj") else "( ) Tj" + item
             if isinstance(item, Switch):
-                if len(marked) > 1:
-                    marked.append("EMC")
-                marked.append(self._begin(item.node))
-            else:
+                marked += ["EMC"] if state else []
+                node, state = item.node, ""
+            elif node is not None and item.startswith(ACTUAL_TEXT):
+                # A letter with ActualText is marked content of its own, not nested in the
+                # node's: poppler's tree reader ends a node's content at the first EMC.
+                marked += ["EMC"] if state else []
+                marked.append(self._begin(node, item[len("/Span <<") : -len(">> BDC")]))
+                state = "letter"
+            elif item == "EMC" and state == "letter":
                 marked.append(item)
-        marked.append("EMC")
+                state = ""
+            else:
+                if not state and node is not None:
+                    marked.append(self._begin(node))
+                    state = "node"
+                marked.append(item)
+        if state:
+            marked.append("EMC")
         text._code = marked
         super().drawText(text)
 
@@ -255,7 +282,9 @@ def _inside(node: Node, block: Node) -> bool:
 
 
 def _attach(node: Node) -> None:
+    """`node` among its parent's kids, and so on up (a Span inside a Link not drawn yet)."""
     if node.parent is not None and not any(kid is node for kid in node.parent.kids):
+        _attach(node.parent)
         node.parent.kids.append(node)
 
 

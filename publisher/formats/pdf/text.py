@@ -10,6 +10,7 @@ Both draw the letters a typeface lacks in its fallback (Latin inside Urdu, in No
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -43,10 +44,18 @@ class Span:
     bold: bool = False
     link: str | None = None
     colour: str | None = None  # a link's or a branded heading's; None: the text's colour
-    mark: int | None = None  # the number of its Link node in the structure tree
+    mark: int | None = None  # the number of its Link (or language Span) node in the tree
+    lang: str | None = None  # when it is in another language than the leaflet's
 
 
+DIGIT_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d)")
 BREAK = Span("\n")  # a line break inside a paragraph
+
+
+def held(text: str) -> str:
+    """The spaces of a number written in groups ("0800 123 4567") as no-break spaces, so a
+    number is never cut across lines (as Word's phone numbers)."""
+    return DIGIT_GROUP_SPACE.sub("\u00a0", text)
 
 
 def plain(spans: Sequence[Span]) -> str:
@@ -134,7 +143,7 @@ class MarkupSetter:
             return "<br/>"
         # ReportLab's <b> picks the bold face of whichever family the <font> names.
         runs = with_fallback(
-            [Run(span.text.translate(_NOT_DRAWN), Look(self.fonts.regular, 1))],
+            [Run(held(span.text.translate(_NOT_DRAWN)), Look(self.fonts.regular, 1))],
             self.fonts.fallbacks(),
         )
         text = "".join(
@@ -189,7 +198,7 @@ class BidiSetter:
         """Runs in the bold face where a span or the whole style (a heading's) is bold."""
         runs = [
             Run(
-                span.text,
+                held(span.text),
                 Look(
                     self.fonts.face(bold or span.bold),
                     size,

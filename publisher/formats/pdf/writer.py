@@ -24,7 +24,7 @@ from ...model import Leaflet
 from ...text.fonts import Coverage, Printed, font_folders, typeface_for
 from .. import WriteContext
 from ..print_style import PrintStyle
-from .story import Story
+from .story import Story, clean
 from .structure import Description, finish
 from .styles import MARGIN, Styles, make_styles, register
 from .tags import TaggingCanvas, Tree
@@ -66,7 +66,7 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     data, canvas = render(flowables, story.tree, leaflet, context, furniture)
     # 5. The structure tree, Artifacts, metadata and real Unicode for every glyph.
     description = Description(
-        leaflet.title, leaflet.language, context.config.organisation, leaflet.summary or ""
+        clean(leaflet.title), leaflet.language, context.config.organisation, leaflet.summary or ""
     )
     finish(data, path, canvas, description, canvas.glyph_text)
 
@@ -143,9 +143,12 @@ class LeafletDocument(BaseDocTemplate):
             rightMargin=MARGIN,
             topMargin=furniture.top_margin,
             bottomMargin=styles.bottom_margin,
-            title=draft_title(leaflet.title, context.words) if context.draft else leaflet.title,
+            # no soft hyphens in the window's title bar or the metadata
+            title=clean(
+                draft_title(leaflet.title, context.words) if context.draft else leaflet.title
+            ),
             author=context.config.organisation,
-            subject=leaflet.summary,
+            subject=clean(leaflet.summary) if leaflet.summary else leaflet.summary,
             creator=f"publisher {__version__}",
             lang=leaflet.language,
             displayDocTitle=1,
