@@ -12,24 +12,13 @@ from typing import Any
 
 import click
 
-from .build import build as build_outputs
-from .build import find_leaflets, read_all
-from .checks import check_leaflet
-from .checks.easy_read import coverage_problems, easy_coverage
 from .config import LANGUAGE_TAG, load_config
 from .errors import BuildError, Problem, PublisherError, UsageError, display_path
-from .i18n.catalogs import known_languages
-from .i18n.check import glossary_warnings, translation_for, translation_problems
-from .i18n.dates import language_name
-from .i18n.extract import extract as extract_templates
-from .i18n.review import Request, changes, sign_off
-from .i18n.status import FORMATS as STATUS_FORMATS
-from .i18n.status import render as render_status
-from .i18n.status import status_rows, unpublished
-from .i18n.update import update as update_catalogs
-from .speech.engines.registry import ENGINES, voice_table, with_engine
-from .speech.proof import proof_scripts, proof_text
 from .text.characters import shown
+
+# Each command imports what it uses: `--help`, `check` and a build with nothing to do start
+# quickly, without the PO reader, signatures, Markdown or any writer.
+ENGINE_NAMES = ("espeak", "gtts")  # speech.engines.registry.ENGINES (a test keeps them equal)
 
 
 class PublisherGroup(click.Group):
@@ -103,9 +92,13 @@ def main(ctx: click.Context, debug: bool, root: Path) -> None:
 @click.pass_obj
 def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     """Check leaflets (default: all in content/) and their translations; exit 1 on errors."""
+    from .build import find_leaflets
+    from .checks import check_leaflet
     from .checks.before_writing import read_and_check  # fontTools: not for `--help`
     from .checks.braille import braille_problems
+    from .checks.easy_read import coverage_problems, easy_coverage
     from .checks.speech import unspoken_warnings
+    from .i18n.check import translation_problems
 
     leaflets = read_and_check(find_leaflets(paths, config), config)
     warnings = [w for leaflet in leaflets for w in check_leaflet(leaflet, date.today())]
@@ -158,7 +151,7 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
 @click.option("--font-size", type=float, help="Body text size in points for print (16 to 24).")
 @click.option(
     "--tts",
-    type=click.Choice(sorted(ENGINES)),
+    type=click.Choice(ENGINE_NAMES),
     help="Speech engine for the audio of every language: espeak (offline) or gtts (online).",
 )
 @click.pass_obj
@@ -174,6 +167,9 @@ def build(
     tts: str | None,
 ) -> None:
     """Build leaflets (default: all in content/) into out/<slug>/<lang>/, with out/index.html."""
+    from .build import build as build_outputs
+    from .speech.engines.registry import with_engine
+
     config = with_engine(config.with_options(out_dir=out_dir, font_size=font_size), tts)
     try:
         with progress_bar() as advance:
@@ -234,6 +230,9 @@ def i18n() -> None:
 @click.pass_obj
 def i18n_extract(config, paths: tuple[Path, ...]) -> None:
     """Write locales/templates/<slug>.pot for each leaflet, and publisher.pot for the tool's words."""
+    from .build import find_leaflets, read_all
+    from .i18n.extract import extract as extract_templates
+
     leaflets = read_all(find_leaflets(paths, config), config)
     for template in extract_templates(leaflets, config):
         click.echo(f"{'wrote' if template.written else 'unchanged'} {display_path(template.path)}")
@@ -250,6 +249,9 @@ def i18n_extract(config, paths: tuple[Path, ...]) -> None:
 @click.pass_obj
 def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | None) -> None:
     """Create or merge locales/LANG/<slug>.po: edited source text becomes fuzzy."""
+    from .build import find_leaflets, read_all
+    from .i18n.update import update as update_catalogs
+
     leaflets = read_all(find_leaflets(paths, config), config)
     if languages == ("all",):
         languages = None
@@ -265,7 +267,7 @@ def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | No
 @click.option(
     "--format",
     "kind",
-    type=click.Choice(STATUS_FORMATS),
+    type=click.Choice(("text", "json", "csv")),  # i18n.status.FORMATS
     default="text",
     show_default=True,
     help="A table for people, or json or csv for CI and spreadsheets.",
@@ -278,6 +280,11 @@ def i18n_update(config, paths: tuple[Path, ...], languages: tuple[str, ...] | No
 @click.pass_obj
 def i18n_status(config, languages: tuple[str, ...] | None, kind: str, fail_on: str | None) -> None:
     """Show language x leaflet: translated, fuzzy, untranslated, checks and review state."""
+    from .build import find_leaflets, read_all
+    from .i18n.catalogs import known_languages
+    from .i18n.status import render as render_status
+    from .i18n.status import status_rows, unpublished
+
     leaflets = read_all(find_leaflets((), config), config)
     languages = languages or known_languages(config)
     if not languages:
@@ -336,6 +343,9 @@ def i18n_review(
 ) -> None:
     """Show what changed since the last sign-off and every warning, then sign off
     locales/LANG/SLUG.po ('publisher' for the tool's words) with your SSH key."""
+    from .i18n.check import glossary_warnings, translation_for
+    from .i18n.review import Request, changes, sign_off
+
     state, leaflet = translation_for(config, slug, language)
     for line in changes(state):
         click.echo(line)
@@ -371,6 +381,8 @@ def i18n_review(
 def speech(config, paths: tuple[Path, ...], languages: tuple[str, ...] | None, draft: bool) -> None:
     """Print the speech script of leaflets (default: all in content/) as plain text, with
     chapter marks ('##', and '###' for a chapter inside another), one utterance a line."""
+    from .speech.proof import proof_scripts, proof_text
+
     scripts, warnings = proof_scripts(paths, config, languages, draft, date.today())
     report(warnings)
     click.echo("\n".join(proof_text(script) for _, script in scripts), nl=False)
@@ -448,6 +460,9 @@ def symbols(word: str) -> None:
 @click.pass_obj
 def voices(config, languages: tuple[str, ...] | None) -> None:
     """List the speech engines and voices that can speak each language."""
+    from .i18n.dates import language_name
+    from .speech.engines.registry import voice_table
+
     rows = voice_table(config, languages or (config.source_language, *config.languages))
     for row in rows:
         click.echo(language_name(row.language))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -19,10 +20,12 @@ _OLD_TEMPORARY = re.compile(r"^\.[^/]+\.[a-z0-9_]{8}\.(pdf|docx|mp3|html|json|tx
 
 
 @contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(target: Path, durable: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside `target`; rename it into place only on success.
 
     An interrupted or failed write, or a power cut, leaves the previous file untouched.
+    `durable=False` for a cache entry: no wait for the disk (a build writes hundreds), and
+    after a power cut it may be empty, which its reader takes for missing.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(
@@ -33,9 +36,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         yield temporary
         os.chmod(temporary, 0o644)
-        _sync(temporary)  # on disk before the rename: a power cut never leaves an empty file
+        if durable:
+            _sync(temporary)  # on disk before the rename: a power cut never leaves an empty file
         os.replace(temporary, target)
-        _sync(target.parent)
+        if durable:
+            _sync(target.parent)
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -134,7 +139,13 @@ CACHE_VARIABLE = "PUBLISHER_CACHE"
 def user_cache(project_cache: Path) -> Path:
     """$PUBLISHER_CACHE, else the user's cache folder (~/.cache/publisher on Linux), else
     the project's cache folder when the user's cannot be made or written (a read-only home)."""
-    named = os.environ.get(CACHE_VARIABLE)
+    where = (CACHE_VARIABLE, "XDG_CACHE_HOME", "HOME")
+    return _user_cache(project_cache, tuple(os.environ.get(name) for name in where))
+
+
+@functools.cache  # every leaflet's checks ask: found once per process and environment
+def _user_cache(project_cache: Path, environment: tuple[str | None, ...]) -> Path:
+    named = environment[0]
     if named:
         return Path(named)
     import platformdirs  # only when a cache is needed: not for `--help`

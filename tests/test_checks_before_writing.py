@@ -57,18 +57,19 @@ def test_a_renderer_that_crashes_takes_only_its_child_process_down(
     from publisher.checks import pictures
     from publisher.model import Image
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
-    good, bad = tmp_path / "good.svg", tmp_path / "bad.svg"
-    for path, colour in ((good, "red"), (bad, "blue")):
-        path.write_text(
+    trials = []
+    for name, colour, line in (("good.svg", "red", 3), ("bad.svg", "blue", 9)):
+        data = (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9">'
             f'<rect width="9" height="9" fill="{colour}"/></svg>'
-        )
+        ).encode()
+        image = Image(tmp_path / name, name, "", False, line)
+        trials.append(pictures.Trial(image, data, name, ()))
     # The child aborts as resvg does, on the second picture only.
     crash = "import os, sys\nprint('ok', 0, flush=True)\nos.abort()\n"
     monkeypatch.setattr(pictures, "TRIAL", crash)
-    images = [Image(good, "Good", "", False, 3), Image(bad, "Bad", "", False, 9)]
-    failed = pictures.trial_draw(images, tmp_path / "cache")
-    assert [(image.line, reason) for image, reason in failed] == [
-        (9, "makes the SVG renderer crash or take too long; simplify it")
+    drawn = pictures.trial_draw(trials)
+    assert [(trial.image.line, reason) for trial, reason in drawn] == [
+        (3, None),
+        (9, "makes the SVG renderer crash or take too long; simplify it"),
     ]

@@ -69,13 +69,15 @@ def test_a_missing_or_replaced_picture_is_refused_as_a_fresh_read_would(
     cache.read(leaflet, "en-GB")
     picture = leaflet.parent / "calendar.svg"
     picture.unlink()
+    next_build = ReadCache(tmp_path / "project-cache", cache.code)  # pictures asked afresh
     with pytest.raises(ContentError, match="does not exist"):
-        cache.read(leaflet, "en-GB")
+        next_build.read(leaflet, "en-GB")
     secret = tmp_path / "secret.svg"
     secret.write_text("<svg/>", encoding="utf-8")
     picture.symlink_to(secret)  # now a link out of the content folder
+    next_build = ReadCache(tmp_path / "project-cache", cache.code)
     with pytest.raises(ContentError, match="outside the content folder"):
-        cache.read(leaflet, "en-GB")
+        next_build.read(leaflet, "en-GB")
 
 
 def test_a_damaged_entry_is_read_again(cache, leaflet, monkeypatch) -> None:

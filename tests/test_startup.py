@@ -17,6 +17,10 @@ from .conftest import write_leaflet
 # Libraries only writing a file needs: sound, PDF and Word. (`check` and `build` read the
 # typeface's character map with fontTools, to refuse a character it cannot print.)
 HEAVY = ("numpy", "scipy", "pyloudnorm", "lameenc", "reportlab", "docx", "uharfbuzz")
+# Libraries only some commands need: Markdown and YAML (a leaflet not read before), the PO
+# reader, signatures and number words (translations), templates (writing a page).
+READING = ("markdown_it", "yaml")
+TRANSLATING = ("cryptography", "num2words", "babel.messages")
 RUN = """
 import json, sys
 from publisher.cli import main
@@ -61,7 +65,27 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_build_with_nothing_to_do_loads_no_writer(built: Path) -> None:
-    assert heavy(imported(built, "build")) == []
+    found = imported(built, "build")
+    assert heavy(found) == []
+    # No translations to publish, every leaflet read before: no parser, no PO file, no key.
+    assert loaded(found, READING + TRANSLATING + ("importlib.metadata",)) == []
+
+
+def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(name for name in names if name in modules)
+
+
+def test_help_loads_only_the_command_line() -> None:
+    found = imported(Path("."), "--help")
+    assert loaded(found, READING + TRANSLATING + ("jinja2", "babel", "lxml", "fontTools")) == []
+    assert [m for m in found if m.startswith(("publisher.build", "publisher.i18n"))] == []
+
+
+def test_the_speech_engines_offered_are_the_registry_s() -> None:
+    from publisher import cli
+    from publisher.speech.engines.registry import ENGINES
+
+    assert tuple(ENGINES) == cli.ENGINE_NAMES
 
 
 def test_check_and_help_load_no_writer(built: Path) -> None:

@@ -88,3 +88,18 @@ def test_a_po_file_with_an_override_is_refused_at_its_line(
     assert result.exit_code == 1
     found = [line for line in result.output.splitlines() if "U+202E" in line]
     assert found and found[0].startswith(f"error: locales/cy/having-a-scan.po:{number + 1}: ")
+
+
+def test_every_character_the_gate_may_refuse_is_in_its_quick_test() -> None:
+    """text_problems passes a line with no SUSPECT character without looking closer: every
+    character refusal objects to, and every direction mark, must be one (all of Unicode)."""
+    from publisher.text.characters import MARKS, SUSPECT, refusal
+
+    missed = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if (refusal(chr(code)) or chr(code) in MARKS) and not SUSPECT.match(chr(code))
+    ]
+    assert missed == []
+    assert text_problems("Call 0800 123 4567 or \u2067مرحبا\u2069 today.", None, 1) == []
+    assert len(text_problems("Call \u200f0800 123 4567", None, 1)) == 1

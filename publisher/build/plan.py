@@ -108,12 +108,13 @@ def plan(
             siblings = {f.name: f.output_name(leaflet.slug) for f in formats}
             context = WriteContext(config, today, words, is_draft, siblings)
             model = repr(version)  # once for all its formats: the slow part of a digest
+            files = files_digest(version, config)
             translated = None if version is leaflet else version.language
             inputs = fingerprint(
                 config, input_files(config, leaflet.source, leaflet.slug, translated)
             )
             for fmt in formats:
-                digest = job_digest(version, fmt, context, code, model)
+                digest = job_digest(version, fmt, context, code, model, files)
                 target = folder / fmt.output_name(leaflet.slug)
                 jobs.append(Job(version, fmt, context, target, digest, leaflet.language, inputs))
     return jobs
@@ -191,11 +192,17 @@ def with_existing_siblings(job: Job, code: str) -> Job:
 
 
 def job_digest(
-    leaflet: Leaflet, fmt: Format, context: WriteContext, code: str, model: str = ""
+    leaflet: Leaflet,
+    fmt: Format,
+    context: WriteContext,
+    code: str,
+    model: str = "",
+    files: str = "",
 ) -> str:
     """What an output depends on: the model, the pictures, the settings and the code.
 
-    Today's date counts only through whether the review is overdue.
+    Today's date counts only through whether the review is overdue. `model` and `files`
+    (repr(leaflet) and files_digest) may be given when they are known already.
     """
     sha = hashlib.sha256()
     stable = dataclasses.replace(context, today=date.min)
@@ -204,10 +211,18 @@ def job_digest(
     sha.update(without_root(described, context.config.root).encode())
     if fmt.name in ("audio", "epub"):  # what is said depends on the language's speech table
         sha.update(load_table(context.config.locales_dir, leaflet.language).text.encode())
+    sha.update((files or files_digest(leaflet, context.config)).encode())
+    return sha.hexdigest()
+
+
+def files_digest(leaflet: Leaflet, config: Config) -> str:
+    """The leaflet's pictures and the brand's logo, by their bytes: a new logo file
+    rebuilds every output."""
+    sha = hashlib.sha256()
     for picture in sorted({str(p.path) for p in pictures(leaflet)}):
-        sha.update(Path(picture).read_bytes())
-    if context.config.brand_logo is not None:  # a new logo file rebuilds every output
-        sha.update(context.config.brand_logo.read_bytes())
+        sha.update(hashlib.sha256(Path(picture).read_bytes()).digest())
+    if config.brand_logo is not None:
+        sha.update(hashlib.sha256(config.brand_logo.read_bytes()).digest())
     return sha.hexdigest()
 
 

@@ -22,6 +22,7 @@ class ReadCache:
     def __init__(self, project_cache: Path, code: str) -> None:
         self.folder = user_cache(project_cache) / "leaflets"
         self.code = code
+        self.present: dict[Path, bool] = {}  # pictures, shared by many leaflets
 
     def read(self, path: Path, language: str) -> Leaflet:
         """The leaflet at `path`, as read_leaflet reads it; raises its ContentError."""
@@ -33,10 +34,22 @@ class ReadCache:
         key = hashlib.sha256(f"{self.code}\0{where}\0{language}\0".encode() + data).hexdigest()
         entry = self.folder / f"{key[:32]}.pickle"
         leaflet = _load(entry)
-        if leaflet is None or leaflet.source != path or not _pictures_present(leaflet):
+        if leaflet is None or leaflet.source != path or not self._pictures_present(leaflet):
             leaflet = _read(path, language)
             _store(entry, leaflet)
         return leaflet
+
+    def _pictures_present(self, leaflet: Leaflet) -> bool:
+        found = [b.path for b in leaflet_blocks(leaflet) if isinstance(b, Image)]
+        found += [p.picture.path for p in easy_points(leaflet) if p.picture is not None]
+        return all(self._present(path) for path in found)
+
+    def _present(self, path: Path) -> bool:
+        """Reading stored each picture's resolved path: one that is now a link elsewhere (or
+        gone) must be read again, so that reading's checks see it. Asked once per build."""
+        if path not in self.present:
+            self.present[path] = path.is_file() and path.resolve() == path
+        return self.present[path]
 
 
 def _read(path: Path, language: str) -> Leaflet:
@@ -55,15 +68,7 @@ def _load(entry: Path) -> Leaflet | None:
 
 def _store(entry: Path, leaflet: Leaflet) -> None:
     try:
-        with atomic_path(entry) as temporary:
+        with atomic_path(entry, durable=False) as temporary:
             temporary.write_bytes(pickle.dumps(leaflet, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a cache that cannot be written only makes the next build slower
-
-
-def _pictures_present(leaflet: Leaflet) -> bool:
-    found = [b.path for b in leaflet_blocks(leaflet) if isinstance(b, Image)]
-    found += [p.picture.path for p in easy_points(leaflet) if p.picture is not None]
-    # Reading stored each picture's resolved path: one that is now a link elsewhere (or gone)
-    # must be read again, so that reading's checks see it.
-    return all(path.is_file() and path.resolve() == path for path in found)

@@ -83,7 +83,8 @@ def build(
     # 1. Read and check every leaflet first: one bad file stops the build before any write.
     from ..checks.before_writing import read_and_check  # fontTools: not for `--help`
 
-    read = ReadCache(config.cache_dir, code_digest()).read  # a no-op build parses nothing
+    code = code_digest()  # once: it reads every file of the package
+    read = ReadCache(config.cache_dir, code).read  # a no-op build parses nothing
     leaflets = read_and_check(find_leaflets(paths, config), config, read)
     for leaflet in leaflets:
         if is_overdue(leaflet, settings.today):
@@ -92,7 +93,7 @@ def build(
     chosen = choose_formats(formats, config, report)
     try:
         with interrupted_by_sigterm(), out_lock(config.out_dir, waiting) as lock:
-            _build_locked(leaflets, chosen, settings, report, progress, lock)
+            _build_locked(leaflets, chosen, settings, report, progress, lock, code)
     except OSError as err:  # disk full, read-only out/: one line naming the path
         _add_once(report, os_problem(err))
     return report
@@ -105,6 +106,7 @@ def _build_locked(
     report: BuildReport,
     progress: Progress | None,
     lock: int,
+    code: str,
 ) -> None:
     config = settings.config
     # 3. Plan the jobs, holding out/; an interrupted earlier build is mended first.
@@ -113,7 +115,6 @@ def _build_locked(
         _catalogue(manifest.entries, config, settings.today)
     remove_temporaries(config.out_dir)  # left by a build killed before it kept a journal
     prune_empty_folders(config.out_dir)  # an empty out/<slug>/<lang>/ would suggest a version
-    code = code_digest()
     planned = plan(
         leaflets, chosen, settings.languages, config, settings.draft, settings.today, code, report
     )
@@ -215,7 +216,15 @@ def _write(
 
 def _catalogue(entries: dict[str, dict], config: Config, today: date) -> None:
     notes = read_notes(config.out_dir)
-    write_catalogue(entries, notes, config.out_dir, config.organisation, today, config.signatures)
+    write_catalogue(
+        entries,
+        notes,
+        config.out_dir,
+        config.organisation,
+        today,
+        config.signatures,
+        config.cache_dir,
+    )
 
 
 def _add_once(report: BuildReport, problem: Problem) -> None:

@@ -70,7 +70,14 @@ def _raise_interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt("terminated")
 
 
+# One thread of linear algebra per worker (numpy's and scipy's OpenBLAS start one per core
+# when loaded): the build already runs a worker per core, and a library thread could take
+# the SIGTERM meant for the main thread, which would then wait on the task queue for ever.
+SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def _start_worker(parent: int, close_fd: int | None) -> None:
+    os.environ.update(dict.fromkeys(SINGLE_THREADED, "1"))  # before numpy is imported here
     if close_fd is not None:
         os.close(close_fd)  # the build's lock belongs to the build, not its workers
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build, which ends us

@@ -14,7 +14,6 @@ from pathlib import Path
 from ..config import Config
 from ..errors import ContentError, Problem, PublisherError
 from ..model import Leaflet
-from ..reading.source import read_leaflet
 from .glyphs import glyph_problems
 from .limits import limit_problems
 from .pictures import check_pictures
@@ -23,10 +22,14 @@ from .slugs import slug_problems
 
 
 def read_and_check(
-    paths: list[Path], config: Config, read: Callable[[Path, str], Leaflet] = read_leaflet
+    paths: list[Path], config: Config, read: Callable[[Path, str], Leaflet] | None = None
 ) -> list[Leaflet]:
     """Read every leaflet (with `read`: the build's reads from its cache) and apply every
     rule; raise one ContentError with all problems."""
+    if read is None:
+        from ..reading.source import read_leaflet  # Markdown and YAML: not for cached reads
+
+        read = read_leaflet
     problems = slug_problems(paths)
     leaflets = []
     for path in paths:
@@ -49,12 +52,14 @@ def translation_limits(leaflet: Leaflet, config: Config) -> list[Problem]:
 
     A translation that may not be published is not built; `check` says why elsewhere.
     """
+    source = (leaflet.language.lower(), leaflet.language.split("-")[0].lower())
+    others = [language for language in config.languages if language.lower() not in source]
+    if not others:
+        return []
     from ..i18n.apply import localise  # Babel and the PO reader: only with languages to publish
 
     problems = []
-    for language in config.languages:
-        if language.lower() in (leaflet.language.lower(), leaflet.language.split("-")[0].lower()):
-            continue
+    for language in others:
         try:
             version, _words = localise(leaflet, language, config, draft=False)
         except PublisherError:

@@ -11,8 +11,8 @@ import functools
 import re
 import string
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from ..errors import ContentError, Problem
@@ -55,15 +55,21 @@ def load_table(locales: Path, language: str) -> SpeechTable:
     return SpeechTable(language)
 
 
-def _candidates(locales: Path, language: str) -> list[Path]:
+def _candidates(locales: Path, language: str) -> Iterator[Path]:
+    """The project's tables, then the checkout's, then a wheel's (found only if needed:
+    importlib.metadata is slow to load)."""
     tags = list(dict.fromkeys([language, language.split("-")[0]]))
-    folders = [locales, SOURCE_LOCALES, *_installed()]
-    return [folder / tag / FILE for folder in folders for tag in tags]
+    for folder in (locales, SOURCE_LOCALES):
+        yield from (folder / tag / FILE for tag in tags)
+    for folder in _installed():
+        yield from (folder / tag / FILE for tag in tags)
 
 
 @functools.cache
 def _installed() -> tuple[Path, ...]:
     """Where a wheel put the tool's tables (share/publisher/locales, see pyproject.toml)."""
+    from importlib import metadata
+
     try:
         files = metadata.distribution("publisher").files or []
     except metadata.PackageNotFoundError:

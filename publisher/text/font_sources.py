@@ -16,9 +16,6 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-import fontpkg
-from fontTools.ttLib import TTFont
-
 from ..errors import BuildError
 
 # Debian and Ubuntu's fonts-noto-core puts its files here (looked in by exact file name).
@@ -56,6 +53,8 @@ class Fontpkg:
     family: str
 
     def file(self, weight: int, folders: Sequence[Path]) -> Path:
+        import fontpkg  # it reads every package's entry points: only when a file is needed
+
         try:
             return fontpkg.select_file(fontpkg.family(self.family), weight, "normal").path
         except fontpkg.FamilyNotInstalled:
@@ -203,6 +202,8 @@ SHAPING_TAGS: dict[str, frozenset[str]] = {
 
 def check_shaping(path: Path, family: str, script: str) -> None:
     """Refuse a font without shaping rules for `script`: its letters would print unjoined."""
+    from fontTools.ttLib import TTFont  # only when a typeface is chosen for printing
+
     needed = SHAPING_TAGS.get(script)
     if not needed:
         return

@@ -18,10 +18,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from filelock import FileLock
-from fontTools import version as fonttools_version
-from fontTools.ttLib import TTFont
-
 from ..errors import BuildError, Problem
 from ..files import atomic_path, user_cache
 from . import font_sources
@@ -103,6 +99,8 @@ def font_file(
     family: str, weight: int, cache_dir: Path, folders: Sequence[Path] = SYSTEM_FOLDERS
 ) -> Path:
     """A static upright font file of `family` at `weight`, cut from a variable font if need be."""
+    from fontTools.ttLib import TTFont  # fontTools: only to print or check (not for --help)
+
     found = font_sources.font_file(family, weight, folders)
     try:
         variable = "fvar" in TTFont(found, lazy=True)
@@ -129,6 +127,9 @@ def static_instance(variable: Path, weight: int, folder: Path) -> Path:
     target = folder / f"{stem}-{weight}-{_instance_key(variable, weight)}.ttf"
     if target.is_file():
         return target
+    from filelock import FileLock
+    from fontTools.ttLib import TTFont
+
     folder.mkdir(parents=True, exist_ok=True)
     with FileLock(target.with_name(target.name + ".lock")):
         if not target.is_file():
@@ -146,6 +147,8 @@ def static_instance(variable: Path, weight: int, folder: Path) -> Path:
 
 
 def _instance_key(variable: Path, weight: int) -> str:
+    from fontTools import version as fonttools_version
+
     stat = variable.stat()
     digest = _file_digest(variable, stat.st_size, stat.st_mtime_ns)
     return hashlib.sha256(f"{digest}:{weight}:{fonttools_version}".encode()).hexdigest()[:16]
@@ -182,12 +185,13 @@ class Coverage:
 
     def missing(self, text: str) -> list[str]:
         """Characters of `text` without a glyph, in order of first use; controls are not drawn."""
+        unshown = {char for char in set(text) if ord(char) not in self.codepoints}
+        if not unshown:  # nearly always: each distinct character looked up once
+            return []
         found = dict.fromkeys(
             char
             for char in text
-            if ord(char) not in self.codepoints
-            and unicodedata.category(char) != "Cc"
-            and char not in BIDI_CONTROLS
+            if char in unshown and unicodedata.category(char) != "Cc" and char not in BIDI_CONTROLS
         )
         return list(found)
 
@@ -224,6 +228,8 @@ class Coverage:
 @functools.cache  # read once per process: a CJK map has tens of thousands of characters
 def character_map(path: Path) -> frozenset[int]:
     """The characters a font file has glyphs for."""
+    from fontTools.ttLib import TTFont
+
     return frozenset(TTFont(path, lazy=True).getBestCmap())
 
 

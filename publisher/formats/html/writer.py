@@ -42,7 +42,7 @@ from ...symbols import CREDIT, CREDIT_URL, is_symbol
 from ...text.phones import tel_url
 from ...text.scripts import direction
 from .. import WriteContext
-from ..templates import templates_dir
+from ..templates import compiled_templates, templates_dir
 from .fonts import font_faces
 from .prose import Prose
 
@@ -95,7 +95,8 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
 
 def render_page(leaflet: Leaflet, context: WriteContext, folder: Path | None = None) -> str:
     """The whole page as HTML text, with its own fonts for a script machines may lack."""
-    template = _environment(templates_dir(PAGE)).get_template(PAGE)
+    environment = _environment(templates_dir(PAGE), context.config.cache_dir)
+    template = environment.get_template(PAGE)
     values = page_values(leaflet, context) | recording_values(leaflet, context, folder)
     # The page once to learn which characters it shows, then with fonts cut to those.
     page = template.render(values | {"fonts": Markup("")})
@@ -104,9 +105,10 @@ def render_page(leaflet: Leaflet, context: WriteContext, folder: Path | None = N
 
 
 @functools.cache  # one per process, so each template is compiled once, not once per page
-def _environment(folder: Path) -> Environment:
+def _environment(folder: Path, cache_dir: Path) -> Environment:
     return Environment(
         loader=FileSystemLoader(folder),
+        bytecode_cache=compiled_templates(cache_dir, __file__),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
