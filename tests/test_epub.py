@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 import subprocess
 import unicodedata
 from datetime import date
@@ -21,6 +22,7 @@ from publisher.formats import WriteContext
 from publisher.formats.epub import write as write_epub
 from publisher.i18n.apply import localise
 from publisher.i18n.words import Words
+from publisher.model import GlossaryEntry
 from publisher.reading.source import read_leaflet
 from publisher.speech import recording
 from publisher.speech.cache import SpeechCache
@@ -327,6 +329,49 @@ Say [bore da]{lang=cy} to the nurse. **Do not eat. Drink water.**
 
 - Bring your letter. Bring a friend.
 """
+
+
+LED_IN = """## Scans
+
+A scanner takes pictures. Your nurse will explain it.
+
+![A scanner with a bed](images/body-map.png "The scanner is a ring. The bed moves through it.")
+"""
+
+
+def test_a_hard_word_and_a_caption_of_two_sentences_have_a_clip_for_each(
+    books, tmp_path: Path
+) -> None:
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    shutil.copy(CONTENT / "images" / "body-map.png", content / "images")
+    front = "glossary:\n  scanner: A machine that takes pictures. It does not hurt.\n"
+    leaflet = read_leaflet(write_leaflet(content, LED_IN, front))
+    context = WriteContext(books.config, TODAY, Words("en-GB"))
+    epub = tmp_path / "led-in.epub"
+    write_epub(leaflet, epub, context)
+    files = members(epub)
+    pages = [xml(files[f"EPUB/{name}"]) for name in spine_documents(epub)]
+    read = [ident for _, pars in overlays(epub) for ident, *_ in pars]
+    (dd,) = [found for page in pages for found in page.iterfind(".//x:dd", NS)]
+    (figcaption,) = [found for page in pages for found in page.iterfind(".//x:figcaption", NS)]
+    definition = dd.findall("x:span[@id]", NS)
+    caption = figcaption.findall("x:span[@id]", NS)
+    assert [sentence_of(s) for s in definition] == [
+        "A machine that takes pictures.",
+        "It does not hurt.",
+    ]
+    assert [sentence_of(s) for s in caption] == [
+        "The scanner is a ring.",
+        "The bed moves through it.",
+    ]
+    assert all(s.get("id") in read for s in definition + caption)
+    script = speech_script(leaflet, context)
+    said = [(u.text, u.part) for u in script.utterances() if isinstance(u.about, GlossaryEntry)]
+    assert said == [("scanner means: A machine that takes pictures.", 0), ("It does not hurt.", 1)]
+    image = leaflet.sections[0].blocks[1]
+    said = [(u.text, u.part) for u in script.utterances() if u.about == image]
+    assert said[1:] == [("Caption: The scanner is a ring.", 1), ("The bed moves through it.", 2)]
 
 
 def test_abbreviations_numbers_and_other_languages_stay_in_their_sentence(

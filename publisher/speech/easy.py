@@ -46,5 +46,5 @@ def points(speaker: _Speaker, found: tuple[EasyPoint, ...]) -> list[Utterance]:
         for term in dict.fromkeys(terms):
             if term in speaker.definitions and term not in speaker.explained:
                 speaker.explained.add(term)
-                said.append(speaker.explanation(term))
+                said += speaker.explanation(term)
     return said

@@ -289,7 +289,7 @@ class _Speaker:
         for entry in self.leaflet.glossary_used():
             if entry.term not in self.explained:
                 self.explained.add(entry.term)
-                said.append(self.explanation(entry.term))
+                said += self.explanation(entry.term)
         if not self.leaflet.references:
             said.append(self.end())
         return Chapter(title, _end_chapter(said))
@@ -350,9 +350,9 @@ class _Speaker:
             waiting += self.first_used(block)
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if not _leads_into_list(block, following):
-                said += [self.explanation(term) for term in waiting]
+                said += [u for term in waiting for u in self.explanation(term)]
                 waiting = []
-        return said + [self.explanation(term) for term in waiting]
+        return said + [u for term in waiting for u in self.explanation(term)]
 
     def first_used(self, block: Block) -> list[str]:
         """The glossary terms a paragraph uses that no earlier paragraph did."""
@@ -415,12 +415,23 @@ class _Speaker:
                 merged.append((text, language))
         return merged
 
-    def explanation(self, term: str) -> Utterance:
+    def explanation(self, term: str) -> list[Utterance]:
         definition = self.definitions[term]
-        return Utterance(
-            self.say(self.words("{term} means: {definition}", term=term, definition=definition)),
-            about=GlossaryEntry(term, definition),
-        )
+        template = self.words("{term} means: {definition}", term=term, definition="\0")
+        return self.led(template, definition, GlossaryEntry(term, definition))
+
+    def led(self, template: str, text: str, about: object, first: int = 0) -> list[Utterance]:
+        """Text led in by tool words ('Caption: {caption}', the text's place a NUL), each
+        sentence its own utterance (`part` from `first`), the lead-in said with the first."""
+        before, _, after = template.partition("\0")
+        found = [piece.strip() for piece in sentences(text, self.leaflet.language)] or [text]
+        found[0] = before + found[0]
+        found[-1] += after  # the same piece when there is one sentence
+        said = [
+            Utterance(self.say(piece), PAUSE_SENTENCE, about=about, part=first + number)
+            for number, piece in enumerate(found)
+        ]
+        return _ended([u for u in said if u.text], PAUSE_PARAGRAPH)
 
     def image(self, image: Image) -> list[Utterance]:
         if image.decorative:  # hidden from screen readers, so from listeners too
@@ -428,8 +439,8 @@ class _Speaker:
         alt = self.say(self.words("Picture: {alt}", alt=image.alt))
         said = [Utterance(alt, PAUSE_ITEM, about=image)]
         if image.caption:
-            caption = self.say(self.words("Caption: {caption}", caption=image.caption))
-            said.append(Utterance(caption, about=image, part=1))
+            lead = self.words("Caption: {caption}", caption="\0")
+            said += self.led(lead, image.caption, image, first=1)
         return _ended(said, PAUSE_PARAGRAPH)
 
     def list_block(self, block: ListBlock) -> list[Utterance]:

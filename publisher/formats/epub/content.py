@@ -209,10 +209,15 @@ class Book:
             return Markup("")
         items = []
         for entry in entries:
-            ident = self.anchor(entry, ident=self.glossary_ids[entry.term])
+            ident, definition = self.glossary_ids[entry.term], escape(entry.definition)
+            found = sentences(entry.definition, self.leaflet.language)
+            if len(found) > 1:  # read a sentence at a time, as the script says it
+                definition = self.spans([escape(sentence) for sentence in found], entry)
+            else:
+                self.anchor(entry, ident=ident)
             items.append(
                 Markup('<div id="{}"><dt>{}</dt><dd>{}</dd></div>').format(
-                    ident, entry.term, entry.definition
+                    ident, entry.term, definition
                 )
             )
         return Markup('<dl class="glossary">{}</dl>').format(Markup("").join(items))
@@ -255,11 +260,11 @@ class Book:
         found = split_runs(paragraph.inlines, self.leaflet.language)
         return self.spans([self.inlines(runs) for runs in found], paragraph)
 
-    def spans(self, found: list[Markup], about: object) -> Markup:
+    def spans(self, found: list[Markup], about: object, first: int = 0) -> Markup:
         """Each sentence in a span with its id (its `part` of `about`); the space after a
         sentence goes between the spans, so the highlight ends with the sentence."""
         spans = []
-        for part, sentence in enumerate(found):
+        for part, sentence in enumerate(found, start=first):
             words = sentence.rstrip()
             ident = self.anchor(about, part)
             spans.append(
@@ -276,7 +281,12 @@ class Book:
         )
         if not image.caption:
             return Markup('<figure class="picture">{}</figure>').format(img)
-        caption = self.element("figcaption", escape(image.caption), image, part=1)
+        found = sentences(image.caption, self.leaflet.language)
+        if len(found) > 1:  # read a sentence at a time, as the script says it
+            spans = self.spans([escape(sentence) for sentence in found], image, first=1)
+            caption = Markup("<figcaption>{}</figcaption>").format(spans)
+        else:
+            caption = self.element("figcaption", escape(image.caption), image, part=1)
         return Markup('<figure class="picture">{}{}</figure>').format(img, caption)
 
     def picture_href(self, image: Image) -> str:
