@@ -68,9 +68,10 @@ def test_cache_files_are_whole_and_a_broken_one_is_made_again(
     assert len(files) == len(set(spoken))
     assert not [p for p in files if p.name.startswith(".")]  # no temporary files left
     files[0].write_bytes(b"not a cache file")
+    files[1].write_bytes(b"")  # what a power cut can leave: entries are not flushed to disk
     spoken.clear()
     write_audio(leaflet, tmp_path / "second.mp3", context)
-    assert len(spoken) == 1
+    assert len(spoken) == 2
 
 
 def test_the_engine_voice_and_settings_are_part_of_the_key(tmp_path: Path, spoken) -> None:

@@ -36,9 +36,12 @@ class SpeechCache:
         try:
             with np.load(path) as stored:
                 return Speech(stored["samples"], int(stored["rate"]))
-        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        except (OSError, EOFError, KeyError, ValueError, zipfile.BadZipFile):
             return None
 
     def put(self, key: str, speech: Speech) -> None:
-        with atomic_path(self.path(key)) as temporary, temporary.open("wb") as handle:
+        # A cache entry: no wait for the disk (one per sentence); `get` takes a damaged one
+        # for missing and the sentence is spoken again.
+        entry = atomic_path(self.path(key), durable=False)
+        with entry as temporary, temporary.open("wb") as handle:
             np.savez(handle, samples=speech.samples.astype(np.int16), rate=speech.rate)
