@@ -70,6 +70,15 @@ def language_tag(ctx: click.Context, param: click.Parameter, value: str | None) 
     return tags[0]
 
 
+# The languages `build` and `speech` make outputs in.
+published_languages = click.option(
+    "--lang",
+    "languages",
+    callback=language_list,
+    help="Comma-separated language tags, or 'all' (default: the original and publisher.toml's languages).",
+)
+
+
 @click.group(cls=PublisherGroup)
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.option(
@@ -126,12 +135,7 @@ def check(config, paths: tuple[Path, ...], strict: bool) -> None:
     callback=split_list,
     help="Comma-separated: pdf,docx,html,audio,epub (default: publisher.toml's formats).",
 )
-@click.option(
-    "--lang",
-    "languages",
-    callback=language_list,
-    help="Comma-separated language tags, or 'all' (default: the original and publisher.toml's languages).",
-)
+@published_languages
 @click.option(
     "--out",
     "out_dir",
@@ -370,12 +374,7 @@ def i18n_review(
 
 @main.command(short_help="Print what the audio will say, to proofread it.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--lang",
-    "languages",
-    callback=language_list,
-    help="Comma-separated language tags, or 'all' (default: the original and publisher.toml's languages).",
-)
+@published_languages
 @click.option("--draft", is_flag=True, help="Also translations not yet reviewed.")
 @click.pass_obj
 def speech(config, paths: tuple[Path, ...], languages: tuple[str, ...] | None, draft: bool) -> None:
