@@ -282,11 +282,7 @@ class Book:
         if not image.caption:
             return Markup('<figure class="picture">{}</figure>').format(img)
         found = sentences(image.caption, self.leaflet.language)
-        if len(found) > 1:  # read a sentence at a time, as the script says it
-            spans = self.spans([escape(sentence) for sentence in found], image, first=1)
-            caption = Markup("<figcaption>{}</figcaption>").format(spans)
-        else:
-            caption = self.element("figcaption", escape(image.caption), image, part=1)
+        caption = self.sentenced("figcaption", [escape(f) for f in found], image, first=1)
         return Markup('<figure class="picture">{}{}</figure>').format(img, caption)
 
     def picture_href(self, image: Image) -> str:
@@ -361,9 +357,16 @@ class Book:
         if language != self.leaflet.language:
             attrs += f' lang="{language}" xml:lang="{language}" dir="{direction(language)}"'
         found = sentences(template, self.leaflet.language)
+        return self.sentenced(tag, [escape(part).format(**values) for part in found], about, attrs)
+
+    def sentenced(
+        self, tag: str, found: list[Markup], about: object, attrs: str = "", first: int = 0
+    ) -> Markup:
+        """Text read in one clip as one element; of more than one sentence (`found`, which
+        together are the text), a span for each, read a sentence at a time as the script does."""
         if len(found) == 1:
-            return self.element(tag, escape(template).format(**values), about, attrs)
-        spans = self.spans([escape(part).format(**values) for part in found], about)
+            return self.element(tag, found[0], about, attrs, part=first)
+        spans = self.spans(found, about, first)
         return Markup("<{0}{1}>{2}</{0}>").format(tag, Markup(attrs), spans)
 
     def source_language(self) -> Markup:
