@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote
 
@@ -225,11 +225,7 @@ class _Speaker:
         if not any(char.isalnum() for char in after):  # only the full stop: it ends the name
             name, after = name + after.strip(), ""
         pieces = [(before, ""), (name, source), (after, "")]
-        said = [
-            Utterance(self.pronouncer(lang or own)(text), 0, lang, about="organisation")
-            for text, lang in pieces
-        ]
-        return _ended([u for u in said if u.text], PAUSE_PARAGRAPH)
+        return _ended(self.voiced(pieces, "organisation"), PAUSE_PARAGRAPH)
 
     def notices(self) -> list[Utterance]:
         """Said before anything else that matters: an unreviewed draft, an overdue review."""
@@ -380,13 +376,19 @@ class _Speaker:
         language ('[...]{lang=en}') are read in theirs."""
         said: list[Utterance] = []
         for number, runs in enumerate(split_runs(paragraph.inlines, self.leaflet.language)):
-            sentence = [
-                Utterance(self.pronouncer(lang or self.leaflet.language)(text), 0, lang)
-                for text, lang in self.pieces(runs)
-            ]
-            sentence = [replace(u, about=paragraph, part=number) for u in sentence if u.text]
-            said += _ended(sentence, PAUSE_SENTENCE)
+            said += _ended(self.voiced(self.pieces(runs), paragraph, number), PAUSE_SENTENCE)
         return _ended(said, PAUSE_PARAGRAPH)
+
+    def voiced(
+        self, pieces: list[tuple[str, str]], about: object, part: int = 0
+    ) -> list[Utterance]:
+        """(text, language) pieces said one straight after another, each by its language's
+        voice ('' is the leaflet's), as one part of `about`."""
+        said = [
+            Utterance(self.pronouncer(lang or self.leaflet.language)(text), 0, lang, about, part)
+            for text, lang in pieces
+        ]
+        return [u for u in said if u.text]
 
     def sentences(self, text: str, about: object) -> list[Utterance]:
         """Plain text, each sentence its own utterance (`part` its number)."""
