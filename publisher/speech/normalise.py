@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -96,27 +96,18 @@ class Normaliser:
 
     def emergency(self, text: str) -> str:
         """Emergency and short service numbers ('999', '116 123'): digit by digit, unless a unit
-        or a counted word follows ('112 ml', '111 days')."""
+        or a counted word follows ('112 ml' is a dose, 'wait 111 days' is not a call)."""
+        units, counted = _whole_words(self.table.units), _whole_words(self.table.counted)
+        not_a_call = rf"(?!\s?(?:[%°]|{units}))(?!\s(?i:{counted}))"
         for number in sorted(self.table.emergency, key=len, reverse=True):
             groups = number.split()
             pattern = r"[\s\-]?".join(_digit_class(g) for g in groups)
             text = re.sub(
-                rf"(?<![\d\w+£$€]){pattern}(?![\d\w])(?!\s?(?:[%°]|{self.unit_names()}))"
-                rf"(?!\s(?i:{self.counted_words()}))",
+                rf"(?<![\d\w+£$€]){pattern}(?![\d\w]){not_a_call}",
                 lambda found: digits(found.group(0), self.language),
                 text,
             )
         return text
-
-    def unit_names(self) -> str:
-        """The written units, as a pattern: '112 ml' is a dose, not a number to call."""
-        names = sorted(self.table.units, key=len, reverse=True)
-        return "|".join(rf"{re.escape(n)}(?!\w)" for n in names) or "(?!)"
-
-    def counted_words(self) -> str:
-        """Words that make a number a count, as a pattern: 'wait 111 days' is not a call."""
-        names = sorted(self.table.counted, key=len, reverse=True)
-        return "|".join(rf"{re.escape(n)}(?!\w)" for n in names) or "(?!)"
 
     def phones(self, text: str) -> str:
         def say(found: re.Match[str]) -> str:
@@ -281,6 +272,12 @@ def _silent(char: str) -> bool:
     """Dropped without a word: layout marks, and invisible format characters (soft hyphen,
     zero-width space and joiners) that show nothing on the page either."""
     return char in SILENT or unicodedata.category(char) == "Cf"
+
+
+def _whole_words(names: Iterable[str]) -> str:
+    """Names as one pattern, longest first, each a whole word; one that never matches if none."""
+    written = sorted(names, key=len, reverse=True)
+    return "|".join(rf"{re.escape(name)}(?!\w)" for name in written) or "(?!)"
 
 
 def _digit_class(group: str) -> str:
