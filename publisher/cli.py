@@ -172,9 +172,12 @@ def build(
 ) -> None:
     """Build leaflets (default: all in content/) into out/<slug>/<lang>/, with out/index.html."""
     from .build import build as build_outputs
-    from .speech.engines.registry import with_engine
 
-    config = with_engine(config.with_options(out_dir=out_dir, font_size=font_size), tts)
+    config = config.with_options(out_dir=out_dir, font_size=font_size)
+    if tts is not None:  # the speech registry loads only when asked for
+        from .speech.engines.registry import with_engine
+
+        config = with_engine(config, tts)
     try:
         with progress_bar() as advance:
             result = build_outputs(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import os
 import signal
 import sys
@@ -11,7 +9,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from multiprocessing.pool import Pool
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -22,6 +23,8 @@ GRACE = 10.0  # seconds the workers have to end before any still there is killed
 @contextmanager
 def worker_pool(processes: int, close_fd: int | None) -> Iterator[Pool]:
     """A pool whose workers end when the `with` block ends in any way, within GRACE seconds."""
+    import multiprocessing  # here: a build of one file, or one job at a time, needs no pool
+
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     pool = context.Pool(processes, initializer=_start_worker, initargs=(os.getpid(), close_fd))
     try:
@@ -48,6 +51,8 @@ def _end(pool: Pool, ending: Callable[[], None]) -> None:
 
 
 def _kill_workers() -> None:
+    import multiprocessing
+
     for worker in multiprocessing.active_children():
         with suppress(ProcessLookupError):
             os.kill(worker.pid, signal.SIGKILL)
@@ -92,6 +97,8 @@ def _exit_now(_signum: int, _frame: object) -> None:
 def _die_with(parent: int) -> None:
     """Be killed when the build process dies, even by kill -9."""
     if sys.platform == "linux":
+        import ctypes
+
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # it died before prctl took effect

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text.bidi import BIDI_CONTROLS
+from ..text.characters import BIDI_CONTROLS
 from .normalise import PHONE, Normaliser, dialled, digits
 from .tables import SpeechTable
 

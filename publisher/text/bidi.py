@@ -21,11 +21,9 @@ from dataclasses import dataclass
 
 from bidi import algorithm
 
+from .characters import BIDI_CONTROLS
+
 LRE, PDF = "\u202a", "\u202c"  # embeddings: python-bidi's algorithm predates isolates
-# Explicit formatting characters: they steer the algorithm and are never drawn.
-BIDI_CONTROLS = frozenset(
-    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
 _ISOLATES_AS_EMBEDDINGS = str.maketrans(
     {"\u2066": LRE, "\u2067": "\u202b", "\u2068": LRE, "\u2069": PDF}
 )

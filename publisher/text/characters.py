@@ -21,6 +21,8 @@ LINE_BREAKS = "\n\r"
 ALLOWED_CONTROLS = "\t\n\r"
 EMBEDDINGS = frozenset("\u202a\u202b\u202c\u202d\u202e")  # LRE, RLE, PDF, LRO, RLO
 MARKS = frozenset("\u200e\u200f\u061c\u2066\u2067\u2068\u2069")  # LRM, RLM, ALM, isolates
+# Every explicit bidi formatting character: they steer the algorithm and are never drawn.
+BIDI_CONTROLS = EMBEDDINGS | MARKS
 # Invisible characters that hide or reorder text: Unicode tags (hidden "ASCII" text) and the
 # interlinear annotation marks; line and paragraph separators break lines in some outputs only.
 HIDDEN = {

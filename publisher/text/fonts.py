@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import BuildError, Problem
 from ..files import atomic_path, user_cache
 from . import font_sources
-from .bidi import BIDI_CONTROLS
+from .characters import BIDI_CONTROLS
 from .font_sources import SCRIPT_FAMILIES, SYSTEM_FOLDERS, check_shaping
 from .scripts import script_of
 

@@ -24,7 +24,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from . import outline
-from .bidi import BIDI_CONTROLS
+from .characters import BIDI_CONTROLS
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as Para
 
-from ...text.bidi import BIDI_CONTROLS, runs_rtl
+from ...text.bidi import runs_rtl
 from ...text.bidi_paragraph import BidiParagraph, Run, layout, reading_order, with_fallback
+from ...text.characters import BIDI_CONTROLS
 from ...text.font_sources import SHAPING_TAGS
 from ...text.fonts import Typeface
 from ...text.scripts import is_rtl
