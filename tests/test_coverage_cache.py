@@ -64,3 +64,24 @@ def test_a_damaged_entry_is_read_again(fonts: Path, tmp_path: Path) -> None:
     [entry] = cache.iterdir()
     entry.write_text('{"family": "Forged", "files": [], "codepoints": "x"}')
     assert coverage((fonts,), cache) == first
+
+
+def test_projects_without_fonts_of_their_own_share_one_entry(
+    fonts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new project on the machine finds the coverage the last one kept (its fonts/ folder
+    is not there, so it cannot change what is found), and reads no font for it."""
+    cache = tmp_path / "coverage"
+    first = coverage((tmp_path / "one" / "fonts", fonts), cache)
+    monkeypatch.setattr(glyphs, "cmap", lambda path: pytest.fail(f"{path} was read again"))
+    assert coverage((tmp_path / "two" / "fonts", fonts), cache) == first
+    assert len(list(cache.iterdir())) == 1
+
+
+def test_a_project_that_adds_a_fonts_folder_is_read_again(fonts: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "coverage"
+    project_fonts = tmp_path / "project" / "fonts"
+    coverage((project_fonts, fonts), cache)
+    project_fonts.mkdir(parents=True)  # its fonts come first, and may show other characters
+    coverage((project_fonts, fonts), cache)
+    assert len(list(cache.iterdir())) == 2

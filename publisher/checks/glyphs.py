@@ -93,10 +93,12 @@ def _coverage_key(families: list[str], folders: tuple[Path, ...]) -> str:
     """The typefaces, this code, and the state of every folder a font file is found in: a
     package installed, upgraded or removed changes its folder on sys.path. (sys.path[0]
     is the script's folder or the working folder, which holds no installed package and
-    changes whenever a build writes out/.)"""
+    changes whenever a build writes out/.) A folder that is not there holds no font: two
+    projects without fonts/ of their own share one entry."""
     code = b"".join(Path(module).read_bytes() for module in (__file__, font_sources.__file__))
     places = [*sys.path[1:], *map(str, folders)]
-    stamps = [f"{place}:{_mtime(Path(place))}" for place in places if place]
+    stamped = ((place, _mtime(Path(place))) for place in places if place)
+    stamps = [f"{place}:{mtime}" for place, mtime in stamped if mtime is not None]
     text = "\0".join([*families, *stamps])
     return hashlib.sha256(code + text.encode()).hexdigest()
 
