@@ -16,6 +16,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -234,6 +235,30 @@ def test_title_author_subject_and_language_are_set(sample: Built) -> None:
     assert lang.get(qn("w:val")) == leaflet.language
     with zipfile.ZipFile(sample.path) as package:  # no stray preview of the blank template
         assert not [n for n in package.namelist() if "thumbnail" in n]
+
+
+def test_the_file_carries_only_the_parts_and_styles_a_leaflet_uses(sample: Built) -> None:
+    """Started from templates/reference.docx: no table styles, no Word 2010 copy of the
+    styles, no web settings or custom XML (python-docx's default document has all four)."""
+    with zipfile.ZipFile(sample.path) as package:
+        names = {n for n in package.namelist() if not n.startswith("word/media/")}  # pictures
+    assert names - {"word/header1.xml"} == {
+        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
+        "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml",
+        "word/settings.xml", "word/fontTable.xml", "word/theme/theme1.xml",
+        "word/numbering.xml", "word/footer1.xml",
+    }  # fmt: skip
+    styles = {style.name: style.type for style in sample.document.styles}
+    assert [name for name, kind in styles.items() if kind == WD_STYLE_TYPE.TABLE] == [
+        "Normal Table"
+    ]
+    used = [
+        "Normal", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2",
+        "List Number", "List Number 2", "List Continue", "List Continue 2", "Caption",
+        "Header", "Footer", "Hyperlink", "Note",
+    ]  # fmt: skip
+    assert [name for name in used if name not in styles] == []
+    assert sample.path.stat().st_size < 60_000  # 30 KB of unused styles in every file before
 
 
 def test_body_text_is_18pt_in_the_word_font_by_default(sample: Built) -> None:

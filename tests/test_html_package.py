@@ -1,4 +1,5 @@
-"""A wheel carries the HTML templates, and the installed writer finds them.
+"""A wheel carries the HTML templates and Word's reference document, and the installed
+writers find them.
 
 templates/ lives at the repository root, outside the package; this builds a
 real wheel (offline, with the setuptools already installed), installs it into
@@ -16,10 +17,12 @@ import zipfile
 from importlib import metadata
 from pathlib import Path
 
+import docx
+
 from .conftest import ROOT, write_leaflet
 
 PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE", "publisher", "templates", "locales")
-TEMPLATES = ("easy-read.html", "easy-read.css")
+TEMPLATES = ("easy-read.html", "easy-read.css", "reference.docx")
 
 WRITE_PAGE = """
 import sys
@@ -31,10 +34,14 @@ from publisher.formats.html import writer as html
 from publisher.formats.templates import templates_dir
 from publisher.reading.source import read_leaflet
 
+from publisher.formats.docx import writer as word
+
 leaflet = read_leaflet(Path(sys.argv[1]))
 html.write(leaflet, Path(sys.argv[2]), WriteContext(Config(), date(2026, 6, 1)))
+word.write(leaflet, Path(sys.argv[3]), WriteContext(Config(), date(2026, 6, 1)))
 print(html.__file__)
 print(templates_dir(html.PAGE))
+print(templates_dir(word.REFERENCE))
 from publisher.speech.tables import load_table
 print(load_table(Path("no-locales-here"), "cy").path)
 """
@@ -84,20 +91,23 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
     assert metadata.distribution("publisher").read_text("RECORD") == here  # left untouched
     site = sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)})
     leaflet = write_leaflet(tmp_path / "content", "Hello.\n")
-    page = tmp_path / "page.html"
+    page, document = tmp_path / "page.html", tmp_path / "leaflet.docx"
     env = {**os.environ, "PYTHONPATH": site}
     done = subprocess.run(
-        [sys.executable, "-c", WRITE_PAGE, str(leaflet), str(page)],
+        [sys.executable, "-c", WRITE_PAGE, str(leaflet), str(page), str(document)],
         cwd=tmp_path,
         env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    module, templates, table = done.stdout.split()
+    module, templates, reference, table = done.stdout.split()
     assert Path(module).is_relative_to(site)  # the installed copy, not this checkout
     assert Path(templates) == (prefix / "share" / "publisher" / "templates").resolve()
+    assert Path(reference) == Path(templates)
     assert Path(table) == (prefix / "share/publisher/locales/cy/speech.toml").resolve()
     written = page.read_text(encoding="utf-8")
     assert "<h1>Test leaflet</h1>" in written
     assert "--picture:" in written  # the installed CSS is inside the page
+    paragraphs = [p.text for p in docx.Document(str(document)).paragraphs]
+    assert paragraphs[0] == "Test leaflet" and "Hello." in paragraphs  # the installed reference

@@ -19,7 +19,6 @@ from ..formats import FORMATS, Format, WriteContext
 from ..formats.templates import templates_dir
 from ..i18n.words import Words
 from ..model import Image, Leaflet, easy_points, leaflet_blocks
-from ..speech.tables import load_table
 from .inputs import fingerprint, input_files
 from .read_cache import ReadCache
 from .report import BuildReport
@@ -211,6 +210,8 @@ def job_digest(
     described = repr((model or repr(leaflet), fmt, stable, overdue, code))
     sha.update(without_root(described, context.config.root).encode())
     if fmt.name in ("audio", "epub"):  # what is said depends on the language's speech table
+        from ..speech.tables import load_table  # not for a build without speech
+
         sha.update(load_table(context.config.locales_dir, leaflet.language).text.encode())
     sha.update((files or files_digest(leaflet, context.config)).encode())
     return sha.hexdigest()

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 
@@ -34,6 +33,7 @@ from ...model import Inline, Leaflet, Link, ListBlock, ListItem, Paragraph, Text
 from ...text.scripts import is_rtl
 from .. import WriteContext
 from ..print_style import TEXT_COLOUR, WORD_FONT, PrintStyle
+from ..templates import templates_dir
 from .bidi import set_directions
 from .body import BodyWriter, Place
 from .images import Frame, Pictures
@@ -59,6 +59,9 @@ WORDS = (
     "Reviewed: {date}",
     "Next review: {date}",
 )
+# The empty document every Word file starts from: python-docx's, less its table styles and
+# other parts no leaflet uses (made by scripts/make_word_reference.py).
+REFERENCE = "reference.docx"
 LOGO_HEIGHT = Cm(1.5)
 PICTURE_HEIGHT_SHARE = 0.6  # of the text area: room for the caption and some text
 
@@ -74,7 +77,7 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
         leaflet.language,
         context.config.brand_colour or TEXT_COLOUR,
     )
-    document = docx.Document()
+    document = docx.Document(str(templates_dir(REFERENCE) / REFERENCE))
     numbering = apply_styles(document, look)
     width, height = set_up_page(document, context.config.page_size, look.rtl)
     # 3. What Word shows in File > Info and reads aloud as the document's name and language.
@@ -116,14 +119,6 @@ def set_properties(document: Document, leaflet: Leaflet, context: WriteContext) 
         theme_lang.set(qn("w:val"), leaflet.language)
         if is_rtl(leaflet.language):
             theme_lang.set(qn("w:bidi"), leaflet.language)
-    _drop_thumbnail(document)
-
-
-def _drop_thumbnail(document: Document) -> None:
-    """The blank template's preview picture would show as this leaflet's in file browsers."""
-    rels = document.part.package.rels
-    for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
-        del rels[r_id]
 
 
 class _Words:
