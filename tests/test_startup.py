@@ -105,3 +105,6 @@ def test_a_build_of_one_format_loads_only_that_writer(built: Path) -> None:
     others = ("publisher.formats.pdf", "publisher.formats.html", "publisher.formats.audio")
     assert [m for m in found if m.startswith(others)] == []
     assert not {"numpy", "reportlab", "scipy"} & found
+    # One job at a time, nothing spoken: no worker pool, no speech engine, no font read.
+    pool_speech_fonts = ("multiprocessing", "publisher.speech.engines.registry", "fontTools")
+    assert loaded(found, pool_speech_fonts) == []
