@@ -197,7 +197,9 @@ def build(
         click.echo(f"removed {display_path(path)}: {reason}")
     if result.up_to_date:
         click.echo(f"{len(result.up_to_date)} file(s) already up to date")
-    click.echo(f"every file built is listed in {display_path(config.out_dir / 'index.html')}")
+    catalogue = config.out_dir / "index.html"
+    if catalogue.is_file():  # not when a full disk stopped it
+        click.echo(f"every file built is listed in {display_path(catalogue)}")
     if result.errors:
         report(result.errors)
         raise click.exceptions.Exit(1)

@@ -41,6 +41,10 @@ def atomic_path(target: Path, durable: bool = True) -> Iterator[Path]:
         os.replace(temporary, target)
         if durable:
             _sync(target.parent)
+    except OSError as err:
+        if err.filename is None:  # a failed write names no file (a full disk): name this one
+            raise OSError(err.errno, err.strerror, str(target)) from None
+        raise
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -375,10 +375,11 @@ def mount(*args: str) -> None:
 
 @pytest.fixture
 def small_disk(tmp_path: Path):
-    """out/ on a 48 KiB tmpfs: room for a page or two, not for a whole leaflet."""
+    """out/ on a 36 KiB tmpfs: room for the large-print PDF (24 KiB), not for the Word
+    file as well (12 KiB) and the manifest."""
     out = tmp_path / "out"
     out.mkdir()
-    mount("-t", "tmpfs", "-o", "size=48k", "tmpfs", str(out))
+    mount("-t", "tmpfs", "-o", "size=36k", "tmpfs", str(out))
     yield out
     subprocess.run(["umount", "-l", str(out)], check=False)
 
@@ -395,6 +396,31 @@ def test_a_really_full_disk(tmp_path: Path, small_disk: Path, cache: Path) -> No
     for key, entry in manifest_now(small_disk).items():
         assert sha256(small_disk / key) == entry["sha256"]
         text_of(small_disk / key)
+
+
+@pytest.mark.parametrize("size", ["24k", "28k", "32k", "40k", "44k"])
+def test_a_disk_that_fills_at_any_step_names_the_file(
+    tmp_path: Path, cache: Path, size: str
+) -> None:
+    """Full while the PDF, the Word file, the manifest's journal, the manifest or the
+    catalogue is written: one line naming that file, no traceback, and no word of a
+    catalogue that is not there."""
+    out = tmp_path / "out"
+    out.mkdir()
+    mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(out))
+    try:
+        write_leaflet(tmp_path / "content", BODY, name="fasting.md")
+        configure(tmp_path, [], cache)
+        done = publisher(tmp_path, "build", "--format", "pdf,docx", "--jobs", "1")
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+        assert errors and all(line.startswith("error: out/") for line in errors), errors
+        assert all("the disk is full" in line for line in errors), errors
+        listed = "every file built is listed in out/index.html" in done.stdout
+        assert listed == (out / "index.html").is_file()
+        assert temporaries(out) == []
+    finally:
+        subprocess.run(["umount", "-l", str(out)], check=False)
 
 
 @pytest.fixture

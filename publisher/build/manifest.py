@@ -73,8 +73,12 @@ class Manifest:
             flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC
             self._journal = os.open(self.out_dir / JOURNAL, flags, 0o644)
         data = "".join(json.dumps(c, sort_keys=True) + "\n" for c in changes).encode()
-        if data:
+        if not data:
+            return
+        try:
             os.write(self._journal, data)  # one call: a killed process leaves whole lines
+        except OSError as err:  # a failed write names no file: say which (a full disk)
+            raise OSError(err.errno, err.strerror, str(self.out_dir / JOURNAL)) from None
 
     def _recover(self) -> None:
         before = dict(self.entries)

@@ -10,6 +10,7 @@ docx_page the page, docx_bidi right-to-left text and docx_xml the raw OOXML.
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -98,8 +99,12 @@ def write(leaflet: Leaflet, path: Path, context: WriteContext) -> None:
     # 6. Each paragraph of a right-to-left leaflet gets its direction from its own words.
     if look.rtl:
         set_directions(document)
-    # 7. One save: build.py renames the file into place only when this returns.
-    document.save(str(path))
+    # 7. One save: build.py renames the file into place only when this returns. Saved in
+    # memory first: python-docx leaves its zip file open when a write fails (a full disk),
+    # and Python then prints a traceback as it closes it.
+    saved = io.BytesIO()
+    document.save(saved)
+    path.write_bytes(saved.getvalue())
 
 
 def set_properties(document: Document, leaflet: Leaflet, context: WriteContext) -> None:
