@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 
 import pytest
 
 from publisher.build import workers
 from publisher.build.workers import worker_pool
+
+from .conftest import ROOT
 
 
 def _pid(_: int) -> int:
@@ -44,3 +48,53 @@ def test_a_worker_deaf_to_sigterm_is_killed_after_the_grace_period(
     assert time.monotonic() - began < 10  # not the job's 60 s, nor for ever
     assert all(worker.exitcode is not None for worker in started)
     assert -signal.SIGKILL in [worker.exitcode for worker in started]
+
+
+def _dies_holding_the_result_lock(_: int) -> int:
+    """A job killed while its worker holds the lock on the results queue (as a worker does
+    for a moment while it sends a result): the pool's own threads would wait on it for ever."""
+    frame = sys._getframe()
+    while "outqueue" not in frame.f_locals:  # the pool's worker loop, which called this job
+        frame = frame.f_back
+    frame.f_locals["outqueue"]._wlock.acquire()
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    time.sleep(60)
+    return 0
+
+
+@pytest.mark.timeout(60)
+def test_a_worker_killed_holding_a_queue_lock_does_not_hang_the_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(workers, "GRACE", 1.0)
+    began = time.monotonic()
+    with pytest.raises(RuntimeError), worker_pool(2, None) as pool:
+        pool.apply_async(_dies_holding_the_result_lock, (0,))
+        started = list(pool._pool)
+        time.sleep(0.5)
+        raise RuntimeError("the build was interrupted")
+    assert time.monotonic() - began < 10  # twice the grace period at most
+    assert all(worker.exitcode is not None for worker in started)
+
+
+AFTER_THE_WORK = """
+import time
+from publisher.build import workers
+from tests.test_worker_pool import _dies_holding_the_result_lock
+workers.GRACE = 1.0
+with workers.worker_pool(2, None) as pool:
+    pool.apply_async(_dies_holding_the_result_lock, (0,))
+    time.sleep(0.5)
+print("left the pool")
+"""
+
+
+def test_a_build_whose_worker_died_holding_a_queue_lock_still_exits() -> None:
+    """The work done (no exception): the pool's finalizer, run as Python exits, would wait
+    on the same lock, so the build would print its last line and never end."""
+    done = subprocess.run(
+        [sys.executable, "-c", AFTER_THE_WORK],
+        cwd=ROOT, capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "left the pool\n" and "Traceback" not in done.stderr

@@ -39,15 +39,33 @@ def worker_pool(processes: int, close_fd: int | None) -> Iterator[Pool]:
 def _end(pool: Pool, ending: Callable[[], None]) -> None:
     """`ending` (close or terminate), then wait for the workers; any still there after GRACE
     seconds is killed. A worker whose SIGTERM a library's thread took, or that waits on a
-    task-queue lock a dead worker held, would otherwise keep the build waiting for ever."""
+    task-queue lock a dead worker held, would otherwise keep the build waiting for ever.
+
+    The build waits twice GRACE at most: a worker killed while it held a queue's lock (as
+    it does for a moment to send a result) leaves the pool's own threads, and so its
+    terminate and join, waiting for ever. Those threads are daemons: they end with the build.
+    """
     killer = threading.Timer(GRACE, _kill_workers)
     killer.daemon = True
     killer.start()
-    try:
-        ending()
-        pool.join()
-    finally:
-        killer.cancel()
+    failed: list[BaseException] = []
+
+    def end_and_join() -> None:
+        try:
+            ending()
+            pool.join()
+        except BaseException as err:  # said in the build's thread, not lost in this one
+            failed.append(err)
+
+    waiting = threading.Thread(target=end_and_join, daemon=True)
+    waiting.start()
+    waiting.join(2 * GRACE)
+    killer.cancel()
+    if waiting.is_alive():  # stuck on a dead worker's lock: so would the pool's finalizer be,
+        _kill_workers()  # which multiprocessing runs as Python exits, so the build never would
+        pool._terminate.cancel()  # type: ignore[attr-defined]  # no public way to drop it
+    if failed:
+        raise failed[0]
 
 
 def _kill_workers() -> None:
