@@ -6,12 +6,13 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
 
 from publisher.build import workers
-from publisher.build.workers import worker_pool
+from publisher.build.workers import as_they_come, worker_pool
 
 from .conftest import ROOT
 
@@ -98,3 +99,21 @@ def test_a_build_whose_worker_died_holding_a_queue_lock_still_exits() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout == "left the pool\n" and "Traceback" not in done.stderr
+
+
+def _sleeper(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_taken_by_another_thread_stops_the_wait_at_once() -> None:
+    """The kernel may give Ctrl-C to any thread of the build, such as one of the pool's:
+    the build, waiting for its workers, must still stop at once, not when a job ends."""
+    other = threading.Thread(target=time.sleep, args=(30,), daemon=True)
+    other.start()
+    threading.Timer(0.5, signal.pthread_kill, (other.ident, signal.SIGINT)).start()
+    began = time.monotonic()
+    with pytest.raises(KeyboardInterrupt), worker_pool(1, None) as pool:
+        list(as_they_come(pool.imap_unordered(_sleeper, [20.0])))
+    assert time.monotonic() - began < 10  # not the job's 20 s

@@ -46,7 +46,7 @@ from .withdraw import (
     unlisted_outputs,
     write_notes,
 )
-from .workers import interrupted_by_sigterm, worker_pool
+from .workers import WAKE, as_they_come, interrupted_by_sigterm, worker_pool
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
@@ -289,10 +289,11 @@ def run_jobs(
         return
     with worker_pool(min(processes, len(jobs)), lock) as pool:
         cutting = _cut_typefaces(pool, jobs)
-        for index, outcome in pool.imap_unordered(_run_numbered, enumerate(jobs)):
+        for index, outcome in as_they_come(pool.imap_unordered(_run_numbered, enumerate(jobs))):
             yield jobs[index], outcome
         for cut in cutting:  # the pool ends with the build: let a cut under way finish
-            cut.wait()
+            while not cut.ready():  # a moment at a time, as as_they_come waits
+                cut.wait(WAKE)
 
 
 def _cut_typefaces(pool: Pool, jobs: list[Job]) -> list[AsyncResult]:

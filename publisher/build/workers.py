@@ -9,12 +9,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+T = TypeVar("T")
 
 
 GRACE = 10.0  # seconds the workers have to end before any still there is killed
@@ -34,6 +35,28 @@ def worker_pool(processes: int, close_fd: int | None) -> Iterator[Pool]:
         raise
     # All work done: each worker takes its end-of-work marker and exits, no signal needed.
     _end(pool, pool.close)
+
+
+WAKE = 0.2  # seconds the build waits on its workers at a time (see as_they_come)
+
+
+def as_they_come(results: Iterator[T]) -> Iterator[T]:
+    """The results of `pool.imap_unordered`, waited for a moment at a time.
+
+    A wait without end is a lock that only a signal landing in the waiting thread breaks,
+    and the kernel may hand Ctrl-C or SIGTERM to one of the pool's own threads instead:
+    the build would then wait for a result (a minute, for a long recording) before
+    stopping. Waking every WAKE seconds, it stops at once.
+    """
+    from multiprocessing import TimeoutError as NotYet
+
+    while True:
+        try:
+            yield results.next(timeout=WAKE)  # type: ignore[attr-defined]
+        except NotYet:
+            continue
+        except StopIteration:
+            return
 
 
 def _end(pool: Pool, ending: Callable[[], None]) -> None:
