@@ -115,6 +115,7 @@ def test_ctrl_c_taken_by_another_thread_stops_the_wait_at_once() -> None:
     the build, waiting for its workers, must still stop at once, not when a job ends."""
     # Python's own handler, at the system level too (see tests/fixtures/stand_in_build.py)
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    blocked = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     other = threading.Thread(target=time.sleep, args=(30,), daemon=True)
     other.start()
     threading.Timer(0.5, signal.pthread_kill, (other.ident, signal.SIGINT)).start()
@@ -124,4 +125,5 @@ def test_ctrl_c_taken_by_another_thread_stops_the_wait_at_once() -> None:
             list(as_they_come(pool.imap_unordered(_sleeper, [20.0])))
     finally:
         signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     assert time.monotonic() - began < 10  # not the job's 20 s
