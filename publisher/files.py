@@ -42,11 +42,15 @@ def atomic_path(target: Path, durable: bool = True) -> Iterator[Path]:
         if durable:
             _sync(target.parent)
     except OSError as err:
-        if err.filename is None:  # a failed write names no file (a full disk): name this one
-            raise OSError(err.errno, err.strerror, str(target)) from None
-        raise
+        raise naming(err, target) from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def naming(err: OSError, path: Path) -> OSError:
+    """`err`, naming `path` when it names no file: a failed write (a full disk) names none,
+    and every message about a file says which."""
+    return err if err.filename is not None else OSError(err.errno, err.strerror, str(path))
 
 
 def _sync(path: Path) -> None:

@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..config import Config
-from ..files import remove_empty_folders, remove_temporaries, sha256_file, write_text_atomic
+from ..files import (
+    naming,
+    remove_empty_folders,
+    remove_temporaries,
+    sha256_file,
+    write_text_atomic,
+)
 from .inputs import project_path
 from .plan import Job
 
@@ -77,8 +83,8 @@ class Manifest:
             return
         try:
             os.write(self._journal, data)  # one call: a killed process leaves whole lines
-        except OSError as err:  # a failed write names no file: say which (a full disk)
-            raise OSError(err.errno, err.strerror, str(self.out_dir / JOURNAL)) from None
+        except OSError as err:
+            raise naming(err, self.out_dir / JOURNAL) from None
 
     def _recover(self) -> None:
         before = dict(self.entries)
